@@ -1,0 +1,1 @@
+export { beatnet } from './plugin.js';

@@ -1,0 +1,1 @@
+export { findFixtures, isCi, requireFixtures } from './fixtures.js';

@@ -1,0 +1,1 @@
+export { miditok } from './plugin.js';

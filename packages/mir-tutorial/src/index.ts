@@ -1,0 +1,1 @@
+export { mirTutorial } from './plugin.js';

@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '@mirkit/vitest-config';
+
+export default defineProjectConfig();

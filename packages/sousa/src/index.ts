@@ -1,0 +1,1 @@
+export { sousa } from './plugin.js';

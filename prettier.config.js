@@ -1,0 +1,3 @@
+/** @type {import('prettier').Config} */
+export const config = { singleQuote: true, printWidth: 110, trailingComma: 'all' };
+export default config;
