@@ -54,3 +54,10 @@ export { isDataset, isIterableDataset, type Dataset, type IterableDataset, type 
 export type { Sampler, BatchSamplerLike } from './data/sampler.js';
 export type { Collator } from './data/collator.js';
 export type { Command, CommandContext } from './registry/command.js';
+export * from './data/index.js';
+export * from './loader/index.js';
+export * from './metrics/index.js';
+export * from './backend/index.js';
+export * from './train/index.js';
+export * from './progress/index.js';
+export * from './synthetic/index.js';
