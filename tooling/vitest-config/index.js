@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 /** @param {import('vitest/config').UserConfig['test']} [test] */
 export function defineProjectConfig(test = {}) {
-  const ci = process.env.CI === 'true' || process.env.CI === '1';
+  const report = Boolean(process.env.MIRKIT_TEST_REPORT);
   return defineConfig({
     resolve: { conditions: ['@mirkit/source', 'import', 'module', 'node', 'default'] },
     ssr: { resolve: { conditions: ['@mirkit/source', 'import', 'module', 'node', 'default'], externalConditions: ['@mirkit/source'] } },
@@ -14,7 +14,7 @@ export function defineProjectConfig(test = {}) {
       restoreMocks: true,
       testTimeout: 60_000,
       hookTimeout: 60_000,
-      reporters: ci ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
+      reporters: report ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
       ...test,
     },
   });
