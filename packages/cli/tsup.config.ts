@@ -1,3 +1,4 @@
 import { defineLibraryConfig } from '@mirkit/tsup-config';
 
-export default defineLibraryConfig({ entry: ["src/index.ts","src/bin.ts"] });
+// shims: import.meta.url works in the CJS build of the index (plugin discovery resolves from the module's folder).
+export default defineLibraryConfig({ entry: ['src/index.ts', 'src/bin.ts'], shims: true });

@@ -26,7 +26,8 @@ export type CoreErrorCode =
   | 'ERR_EMPTY_DATASET'
   | 'ERR_BACKEND_UNAVAILABLE'
   | 'ERR_KERNEL_MISSING'
-  | 'ERR_CHECKPOINT';
+  | 'ERR_CHECKPOINT'
+  | 'ERR_CONFORMANCE';
 
 /**
  * Open interface: a plugin declares its own codes by declaration merging, e.g.

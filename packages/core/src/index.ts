@@ -30,6 +30,7 @@ export type {
 export { KINDS } from './registry/types.js';
 export { Registry, type RegisterOptions, type RegistryEntryInfo } from './registry/registry.js';
 export { definePlugin, type Plugin } from './registry/plugin.js';
+export { core } from './plugin.js';
 export { defaultRegistry } from './registry/default-registry.js';
 export { createRng, hashSeed, randomPermutation, shuffleInPlace, type Rng, type RngState } from './random/rng.js';
 export {

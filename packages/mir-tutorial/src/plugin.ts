@@ -1,11 +1,12 @@
 import { definePlugin } from '@mirkit/core';
+import { loadTagLabels } from './datasets/tag-label-dataset.js';
 
-/** The `@mirkit/mir-tutorial` plugin: `registry.use(mirTutorial())`. */
+/** The `@mirkit/mir-tutorial` plugin: `registry.use(mirTutorial())`. Registers the loader `mir-tutorial/tag-labels`. */
 export function mirTutorial() {
   return definePlugin({
     name: 'mir-tutorial',
-    setup() {
-      // Registrations are added as the package grows.
+    setup(registry) {
+      registry.register('loader', 'mir-tutorial/tag-labels', loadTagLabels);
     },
   });
 }

@@ -1,11 +1,12 @@
 import { definePlugin } from '@mirkit/core';
+import { loadSousaMetadata } from './sousa-metadata.js';
 
-/** The `@mirkit/sousa` plugin: `registry.use(sousa())`. */
+/** The `@mirkit/sousa` plugin: `registry.use(sousa())`. Registers the loader `sousa/metadata`. */
 export function sousa() {
   return definePlugin({
     name: 'sousa',
-    setup() {
-      // Registrations are added as the package grows.
+    setup(registry) {
+      registry.register('loader', 'sousa/metadata', loadSousaMetadata);
     },
   });
 }

@@ -73,7 +73,8 @@ export function parseNpy(bytes: Uint8Array, source = '<buffer>'): NdArray {
     fail(`data is truncated: shape (${shape.join(', ')}) of ${descr} needs ${needed} bytes, but only ${bytes.length - dataStart} follow the header`);
   }
   // Copy into a fresh, aligned buffer that the array owns (transferable, independent of the input).
-  const owned = bytes.slice(dataStart, dataStart + needed).buffer;
+  // Uint8Array.prototype.slice: Node's Buffer#slice returns a view into a pooled buffer, whose .buffer is not ours.
+  const owned = Uint8Array.prototype.slice.call(bytes, dataStart, dataStart + needed).buffer;
   const data = makeView(dtype, owned, count);
   return { data, shape, dtype } as NdArray;
 }

@@ -1,1 +1,2 @@
-export {};
+export { createProgress, type Progress, type ProgressOptions, type ProgressStream } from './create-progress.js';
+export { formatBytes, formatDuration, formatRate } from './format.js';

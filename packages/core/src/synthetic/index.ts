@@ -1,1 +1,1 @@
-export {};
+export { SyntheticDataset, createSyntheticDataset, type SyntheticDatasetOptions, type SyntheticItem, type SyntheticDType } from './synthetic-dataset.js';

@@ -1,0 +1,22 @@
+import { definePlugin } from './registry/plugin.js';
+import { createSyntheticDataset, type SyntheticDataset, type SyntheticDatasetOptions } from './synthetic/synthetic-dataset.js';
+
+declare module './registry/types.js' {
+  interface LoaderRegistry {
+    /** Deterministic generated dataset (sine + noise per item); see {@link SyntheticDataset}. */
+    'core/synthetic': (options: SyntheticDatasetOptions) => SyntheticDataset;
+  }
+}
+
+/**
+ * Core's own plugin: registers the loader `core/synthetic`. DataLoader worker threads always apply it to their
+ * fresh registry, so `{ loader: 'core/synthetic' }` specs need no `plugins` entry.
+ */
+export function core() {
+  return definePlugin({
+    name: 'core',
+    setup(registry) {
+      registry.register('loader', 'core/synthetic', (options) => createSyntheticDataset(options));
+    },
+  });
+}

@@ -1,0 +1,3 @@
+import { describeExpectedConfigs } from '../testing/expected-suite.js';
+
+describeExpectedConfigs(['midilike_default']);
