@@ -171,7 +171,7 @@ describe('runCli', () => {
     const r = await run(['--plugin', './odd-plugin.mjs', 'odd', 'fine']);
     expect(r.status).toBe(3);
     expect(r.stderr.split('\n')).toEqual([
-      "mirkit: command 'odd/empty' skipped: the factory returned [object Object], not a { summary, usage, run() } command [ERR_INVALID_OPTION]",
+      "mirkit: command 'odd/empty' skipped: the factory returned an object with keys [summary], expected { summary, usage, run() } [ERR_INVALID_OPTION]",
       "mirkit: command 'odd/throws' skipped: TypeError: no way [ERR_UNEXPECTED]",
       '',
     ]);

@@ -1,4 +1,4 @@
-import { describeError, Registry, RegistryError, type Command, type MirErrorCode } from '@mirkit/core';
+import { Registry, RegistryError, type Command, type MirErrorCode } from '@mirkit/core';
 import type { CliCommand, CliCommandContext } from './cli-command.js';
 import { cliVersion } from './cli-version.js';
 import { datasetExportCommand } from './commands/dataset-export.js';
@@ -77,11 +77,16 @@ function buildTable(
     let command: unknown;
     try {
       command = (registry.get('command', name as never) as unknown as () => unknown)();
-      if (!isCommand(command))
+      if (!isCommand(command)) {
+        const got =
+          typeof command === 'object' && command !== null
+            ? `an object with keys [${Object.keys(command).join(', ')}]`
+            : typeof command;
         throw new RegistryError(
           'ERR_INVALID_OPTION',
-          `the factory returned ${describeError(command)}, not a { summary, usage, run() } command`,
+          `the factory returned ${got}, expected { summary, usage, run() }`,
         );
+      }
     } catch (error) {
       writeLine(stderr, formatErrorLine(error, `${CLI_NAME}: command '${name}' skipped: `));
       if (verbose) writeLine(stderr, formatErrorDetail(error));

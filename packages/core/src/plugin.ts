@@ -1,12 +1,5 @@
 import { definePlugin } from './registry/plugin.js';
-import { createSyntheticDataset, type SyntheticDataset, type SyntheticDatasetOptions } from './synthetic/synthetic-dataset.js';
-
-declare module './registry/types.js' {
-  interface LoaderRegistry {
-    /** Deterministic generated dataset (sine + noise per item); see {@link SyntheticDataset}. */
-    'core/synthetic': (options: SyntheticDatasetOptions) => SyntheticDataset;
-  }
-}
+import { createSyntheticDataset } from './synthetic/synthetic-dataset.js';
 
 /**
  * Core's own plugin: registers the loader `core/synthetic`. DataLoader worker threads always apply it to their

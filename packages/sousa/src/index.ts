@@ -35,6 +35,7 @@ export {
   readSamples,
   readStrokes,
   type ReadTableOptions,
+  type TableReader,
 } from './label-tables.js';
 export { profileIdsForSplit, readSplits, type SousaSplit } from './read-splits.js';
 export { RUDIMENT_SLUGS, categoryOf, isRudimentSlug, rudimentId, rudimentInfo, upstreamRudimentMapping } from './rudiment-ids.js';
@@ -52,6 +53,7 @@ export {
   type SousaTargetKind,
   type VectorLabel,
 } from './targets.js';
+export { groupBySample, isClean, strokesForMeasure } from './hierarchical-labels.js';
 export { SousaMetadataDataset, loadSousaMetadata, type SousaLabelItem, type SousaMetadataOptions } from './sousa-metadata.js';
 
 declare module '@mirkit/core' {

@@ -89,38 +89,22 @@ export interface ReadTableOptions<K extends string> {
   columns?: readonly K[];
 }
 
-async function readTable(root: string, table: string, specs: ColumnSpecs, columns: readonly string[] | undefined): Promise<unknown[]> {
-  return readParquetColumns(join(root, 'labels', `${table}.parquet`), specs, columns ?? Object.keys(specs));
+/** A typed reader of one label table: `(root, { columns }) → rows` with only the requested columns decoded. */
+export type TableReader<Row> = <K extends keyof Row & string = keyof Row & string>(root: string, options?: ReadTableOptions<K>) => Promise<Pick<Row, K>[]>;
+
+function tableReader<Row>(table: string, specs: ColumnSpecs): TableReader<Row> {
+  return async (root, options = {}) =>
+    (await readParquetColumns(join(root, 'labels', `${table}.parquet`), specs, (options.columns as readonly string[] | undefined) ?? Object.keys(specs))) as never;
 }
 
 /** Reads `<root>/labels/samples.parquet`. `aug_*` columns are returned only when the file has them. */
-export async function readSamples<K extends keyof SampleRow = keyof SampleRow>(
-  root: string,
-  options: ReadTableOptions<K> = {},
-): Promise<Pick<SampleRow, K>[]> {
-  return (await readTable(root, 'samples', SAMPLE_COLUMN_SPECS, options.columns)) as Pick<SampleRow, K>[];
-}
+export const readSamples: TableReader<SampleRow> = tableReader('samples', SAMPLE_COLUMN_SPECS);
 
 /** Reads `<root>/labels/exercises.parquet` (scores are `null` where they do not apply). */
-export async function readExercises<K extends keyof ExerciseRow = keyof ExerciseRow>(
-  root: string,
-  options: ReadTableOptions<K> = {},
-): Promise<Pick<ExerciseRow, K>[]> {
-  return (await readTable(root, 'exercises', EXERCISE_COLUMN_SPECS, options.columns)) as Pick<ExerciseRow, K>[];
-}
+export const readExercises: TableReader<ExerciseRow> = tableReader('exercises', EXERCISE_COLUMN_SPECS);
 
 /** Reads `<root>/labels/measures.parquet`. */
-export async function readMeasures<K extends keyof MeasureRow = keyof MeasureRow>(
-  root: string,
-  options: ReadTableOptions<K> = {},
-): Promise<Pick<MeasureRow, K>[]> {
-  return (await readTable(root, 'measures', MEASURE_COLUMN_SPECS, options.columns)) as Pick<MeasureRow, K>[];
-}
+export const readMeasures: TableReader<MeasureRow> = tableReader('measures', MEASURE_COLUMN_SPECS);
 
 /** Reads `<root>/labels/strokes.parquet` (NaN kept for `diddle_position`, `parent_stroke_index`, `buzz_count`). */
-export async function readStrokes<K extends keyof StrokeRow = keyof StrokeRow>(
-  root: string,
-  options: ReadTableOptions<K> = {},
-): Promise<Pick<StrokeRow, K>[]> {
-  return (await readTable(root, 'strokes', STROKE_COLUMN_SPECS, options.columns)) as Pick<StrokeRow, K>[];
-}
+export const readStrokes: TableReader<StrokeRow> = tableReader('strokes', STROKE_COLUMN_SPECS);

@@ -1,5 +1,5 @@
-import { requireFixtures } from '@mirkit/core/testing';
 import { isMirError } from '@mirkit/core';
+import { checkDatasetConformance, requireFixtures } from '@mirkit/core/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,4 +148,13 @@ describe.skipIf(!dir)('sousa/metadata default behaviour (documented fixes)', () 
     expect(() => ds.get(36)).toThrow(/out of range/);
     expect(() => ds.get(1.5)).toThrow(/out of range/);
   });
+});
+
+describe.skipIf(!dir)('sousa/metadata dataset conformance (core suite)', () => {
+  for (const target of ['skill_tier', 'overall_score', ['overall_score', 'flam_quality']] as SousaTarget[]) {
+    it(`target ${JSON.stringify(target)}`, async () => {
+      const report = await checkDatasetConformance(() => loadSousaMetadata({ root: join(dir!, 'dataset'), split: 'train', target }), { name: 'sousa/metadata' });
+      expect(report.length).toBe(24);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, DataError, FormatError, type Dataset } from '@mirkit/core';
+import { ConfigError, FormatError, checkIndex, type Dataset } from '@mirkit/core';
 import { SKILL_TIER_TO_ID } from './constants.js';
 import { readExercises, readSamples } from './label-tables.js';
 import { profileIdsForSplit, readSplits, type SousaSplit } from './read-splits.js';
@@ -125,11 +125,7 @@ export class SousaMetadataDataset implements Dataset<SousaLabelItem> {
   }
 
   get(index: number): SousaLabelItem {
-    if (!Number.isInteger(index) || index < 0 || index >= this.#rows.length) {
-      throw new DataError('ERR_INDEX_OUT_OF_RANGE', `sousa/metadata: index ${index} is out of range for a dataset of length ${this.#rows.length}`, {
-        details: { index, length: this.#rows.length },
-      });
-    }
+    checkIndex(index, this.#rows.length, 'sousa/metadata dataset');
     const row = this.#rows[index]!;
     const encoded = encodeLabel({ ...row.exercise, skill_tier: row.skill_tier, rudiment_slug: row.rudiment_slug }, this.target, (s) => this.rudimentToId(s), {
       upstreamCompat: this.upstreamCompat,

@@ -14,7 +14,14 @@ import { Params } from './params.js';
 
 export type AudioOp = 'decode' | 'resample' | 'stft' | 'mel' | 'cqt' | 'hcqt' | 'logfilt';
 
-const RES_TYPES: readonly ResampleMethod[] = ['sinc_hann', 'poly', 'soxr_hq'];
+const RES_TYPES: readonly (ResampleMethod | 'auto')[] = ['auto', 'sinc_hann', 'poly', 'soxr_hq'];
+
+/** 'auto': librosa's soxr_hq where we reproduce it (power-of-two down-sampling), torchaudio's sinc otherwise. */
+function pickMethod(resType: ResampleMethod | 'auto', from: number, to: number): ResampleMethod {
+  if (resType !== 'auto') return resType;
+  const ratio = from / to;
+  return Number.isInteger(ratio) && ratio >= 2 && (ratio & (ratio - 1)) === 0 ? 'soxr_hq' : 'sinc_hann';
+}
 
 interface OpSpec {
   summary: string;
@@ -28,13 +35,14 @@ async function load(input: string, p: Params, defaultSr: number | null, defaultM
   const duration = p.number('duration');
   const mono = p.boolean('mono', defaultMono);
   const sr = p.number('sr', defaultSr ?? undefined);
-  const resType = p.choice('res_type', RES_TYPES, 'sinc_hann');
+  const resType = p.choice('res_type', RES_TYPES, 'auto');
   const audio = await decode(input, { ...(offset === undefined ? {} : { offset }), ...(duration === undefined ? {} : { duration }) });
   let channels = mono ? [downmix(audio.channels)] : audio.channels;
   let rate = audio.sampleRate;
   if (sr !== undefined && sr !== rate) {
     if (!Number.isInteger(sr) || sr <= 0) throw new ConfigError('ERR_INVALID_OPTION', `params.sr should be a positive integer, but got ${sr}`);
-    channels = channels.map((c) => resample(c, rate, sr, { method: resType }));
+    const method = pickMethod(resType, rate, sr);
+    channels = channels.map((c) => resample(c, rate, sr, { method }));
     rate = sr;
   }
   return { channels, sr: rate };
@@ -48,7 +56,8 @@ function stack(channels: Float32Array[]): { data: Float32Array; shape: number[] 
 }
 
 const STFT_COMMON = 'n_fft (2048), hop_length (win_length // 4), win_length (n_fft), window (hann|hamming|ones), center (true), pad_mode (constant|reflect|edge)';
-const LOAD_COMMON = 'sr (22050; resampled with res_type sinc_hann|poly|soxr_hq), offset, duration (seconds); audio is downmixed to mono';
+const LOAD_COMMON =
+  'sr (22050; resampled with res_type auto|sinc_hann|poly|soxr_hq, auto = soxr_hq for power-of-two down-sampling, else sinc_hann), offset, duration (seconds); audio is downmixed to mono';
 
 function stftOptions(p: Params) {
   const nFft = p.number('n_fft', 2048);
@@ -73,7 +82,7 @@ const OPS: Record<AudioOp, OpSpec> = {
   },
   resample: {
     summary: 'Resample audio (torchaudio sinc_hann, scipy resample_poly or soxr_hq-like) to (channels, samples)',
-    params: 'sr (22050), res_type (sinc_hann), mono (false), offset, duration',
+    params: 'sr (22050), res_type (auto: soxr_hq for power-of-two down-sampling, else sinc_hann), mono (false), offset, duration',
     async run(input, p) {
       return stack((await load(input, p, 22050, false)).channels);
     },

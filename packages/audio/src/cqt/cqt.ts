@@ -1,6 +1,6 @@
 import { ConfigError } from '@mirkit/core';
 import { RealFft } from '../fft/real-fft.js';
-import { halve, type HalfbandDesign } from '../resample/halve.js';
+import { decimate, halve, type HalfbandDesign } from '../resample/halve.js';
 
 /** librosa's equivalent noise bandwidth of the Hann window (`WINDOW_BANDWIDTHS['hann']`). */
 const HANN_BANDWIDTH = 1.50018310546875;
@@ -106,8 +106,7 @@ function octaveBasis(sr: number, freqs: Float64Array, alpha: Float64Array, filte
       bufIm[pad + i] = f(f(sigIm[i]! / l1) * s);
     }
     // complex FFT of (re + i·im) from two real FFTs
-    fft.forward(bufRe, outRe, outIm);
-    fft.forward(bufIm, imRe, imIm);
+    fft.forward2(bufRe, bufIm, outRe, outIm, imRe, imIm);
     const specRe = new Float64Array(half);
     const specIm = new Float64Array(half);
     const mags = new Float64Array(half);
@@ -150,16 +149,20 @@ function octaveBasis(sr: number, freqs: Float64Array, alpha: Float64Array, filte
 function octaveResponse(y: Float64Array, hop: number, basis: OctaveBasis, out: Float64Array, rowOffset: number, frames: number): void {
   const { nFft, starts, weights } = basis;
   const fft = new RealFft(nFft);
-  const frame = new Float64Array(nFft);
-  const re = new Float64Array(fft.bins);
-  const im = new Float64Array(fft.bins);
+  const frameA = new Float64Array(nFft);
+  const frameB = new Float64Array(nFft);
+  const reA = new Float64Array(fft.bins);
+  const imA = new Float64Array(fft.bins);
+  const reB = new Float64Array(fft.bins);
+  const imB = new Float64Array(fft.bins);
   const n = y.length;
   const half = nFft >> 1;
-  for (let t = 0; t < frames; t++) {
+  const fill = (t: number, frame: Float64Array) => {
     const start = t * hop - half;
     if (start >= 0 && start + nFft <= n) frame.set(y.subarray(start, start + nFft));
     else for (let i = 0; i < nFft; i++) frame[i] = start + i >= 0 && start + i < n ? y[start + i]! : 0;
-    fft.forward(frame, re, im);
+  };
+  const project = (t: number, re: Float64Array, im: Float64Array) => {
     for (let b = 0; b < weights.length; b++) {
       const w = weights[b]!;
       let k = starts[b]!;
@@ -175,6 +178,18 @@ function octaveResponse(y: Float64Array, hop: number, basis: OctaveBasis, out: F
         ai += wr * xi + wi * xr;
       }
       out[(rowOffset + b) * frames + t] = Math.hypot(ar, ai);
+    }
+  };
+  for (let t = 0; t < frames; t += 2) {
+    fill(t, frameA);
+    if (t + 1 < frames) {
+      fill(t + 1, frameB);
+      fft.forward2(frameA, frameB, reA, imA, reB, imB);
+      project(t, reA, imA);
+      project(t + 1, reB, imB);
+    } else {
+      fft.forward(frameA, reA, imA);
+      project(t, reA, imA);
     }
   }
 }
@@ -193,15 +208,30 @@ class Pyramid {
   readonly #levels: Float64Array[];
   readonly #design: HalfbandDesign | undefined;
   constructor(y: ArrayLike<number>, design: HalfbandDesign | undefined) {
-    this.#levels = [Float64Array.from(y)];
+    this.#levels = [y instanceof Float64Array ? y : Float64Array.from(y)];
     this.#design = design;
   }
+  readonly #early = new Map<number, Pyramid>();
   level(k: number): Float64Array {
     while (this.#levels.length <= k) {
       const prev = this.#levels[this.#levels.length - 1]!;
       this.#levels.push(halve(prev, { scale: true, ...(this.#design ? { design: this.#design } : {}) }));
     }
     return this.#levels[k]!;
+  }
+  /**
+   * The pyramid of the signal early-downsampled by 2^count in one step (librosa calls soxr once with ratio
+   * 2^count), shared by the harmonics that need the same count.
+   */
+  early(count: number): Pyramid {
+    if (count === 0) return this;
+    let p = this.#early.get(count);
+    if (p === undefined) {
+      const y = decimate(this.level(0), 2 ** count, { scale: true, ...(this.#design ? { design: this.#design } : {}) });
+      p = new Pyramid(y, this.#design);
+      this.#early.set(count, p);
+    }
+    return p;
   }
 }
 
@@ -263,9 +293,8 @@ function cqtFromPyramid(pyramid: Pyramid, length: number, options: CqtOptions): 
   const count1 = Math.max(0, Math.ceil(Math.log2((BW_FASTEST * nyquist) / cutoff)) - 1 - 1);
   const count2 = Math.max(0, countTwos(hopLength) - nOctaves + 1);
   const early = Math.min(count1, count2);
-  // librosa resamples by 2^early in one soxr call; a cascade of 2:1 steps approximates it (the band kept is far
-  // below the new Nyquist there)
-  let level = early;
+  const octavePyramid = pyramid.early(early);
+  let level = 0;
   if (early > 0) {
     hop = hopLength / 2 ** early;
     curSr = sr / 2 ** early;
@@ -274,7 +303,7 @@ function cqtFromPyramid(pyramid: Pyramid, length: number, options: CqtOptions): 
   const mags = new Float64Array(nBins * frames);
   let mySr = curSr;
   let myHop = hop;
-  let my = pyramid.level(level);
+  let my = octavePyramid.level(level);
   for (let oct = 0; oct < nOctaves; oct++) {
     const hiBin = nBins - oct * nFilters;
     const loBin = Math.max(0, hiBin - nFilters);
@@ -288,7 +317,7 @@ function cqtFromPyramid(pyramid: Pyramid, length: number, options: CqtOptions): 
       myHop /= 2;
       mySr /= 2;
       level++;
-      my = pyramid.level(level);
+      my = octavePyramid.level(level);
     }
   }
   const data = new Float32Array(nBins * frames);

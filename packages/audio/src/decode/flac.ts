@@ -28,6 +28,27 @@ for (let i = 0; i < 256; i++) {
   CRC16[i] = c16;
 }
 
+// slicing-by-4 tables for CRC-16 (T[k][b] = CRC of byte b followed by k zero bytes)
+const CRC16_T = [CRC16, new Uint16Array(256), new Uint16Array(256), new Uint16Array(256)] as const;
+for (let k = 1; k < 4; k++) {
+  const prev = CRC16_T[k - 1]!;
+  const cur = CRC16_T[k]!;
+  for (let b = 0; b < 256; b++) cur[b] = ((prev[b]! << 8) & 0xffff) ^ CRC16[prev[b]! >> 8]!;
+}
+
+/** Continues a CRC-16 (poly 0x8005, MSB first) over bytes[from, to). */
+function crc16(crc: number, bytes: Uint8Array, from: number, to: number): number {
+  const [t0, t1, t2, t3] = CRC16_T;
+  let p = from;
+  for (; p + 4 <= to; p += 4) {
+    const a = (crc >> 8) ^ bytes[p]!;
+    const b = (crc & 0xff) ^ bytes[p + 1]!;
+    crc = t3[a]! ^ t2[b]! ^ t1[bytes[p + 2]!]! ^ t0[bytes[p + 3]!]!;
+  }
+  for (; p < to; p++) crc = ((crc << 8) & 0xffff) ^ CRC16[(crc >> 8) ^ bytes[p]!]!;
+  return crc;
+}
+
 interface StreamInfo {
   sampleRate: number;
   channels: number;
@@ -132,38 +153,43 @@ export function splitFlacFrames(bytes: Uint8Array, source = '<bytes>'): { info: 
   let start = firstFrame;
   let block = frameHeader(bytes, start, blockingBit, info);
   if (block === 0) throw new AudioDecodeError(source, `FLAC frame header at byte ${start} is invalid (CRC-8 mismatch)`, { format: 'flac' });
+  // Candidate syncs are found with indexOf; the CRC-16 of the bytes since the frame start is brought up to each
+  // candidate incrementally, so every byte is CRC'd once.
   let crc = 0;
-  let p = start;
+  let crcPos = start;
+  let q = start + 2;
   for (;;) {
-    // advance the running CRC-16 up to the next possible sync position (minimum frame is header + footer)
-    let end = -1;
-    while (p < n) {
-      if (p > start + 6 && crc === 0 && bytes[p] === 0xff) {
-        const nextBlock = frameHeader(bytes, p, blockingBit, info);
-        if (nextBlock !== 0) {
-          end = p;
-          frames.push(bytes.subarray(start, end));
-          samples += block;
-          start = p;
-          block = nextBlock;
-          crc = 0;
-        }
+    q = bytes.indexOf(0xff, q);
+    if (q < 0 || q + 1 >= n) break;
+    if (bytes[q + 1] !== (0xf8 | blockingBit)) {
+      q++;
+      continue;
+    }
+    crc = crc16(crc, bytes, crcPos, q);
+    crcPos = q;
+    if (crc === 0 && q > start + 6) {
+      const nextBlock = frameHeader(bytes, q, blockingBit, info);
+      if (nextBlock !== 0) {
+        frames.push(bytes.subarray(start, q));
+        samples += block;
+        start = q;
+        block = nextBlock;
+        crc = 0;
       }
-      crc = ((crc << 8) & 0xffff) ^ CRC16[(crc >> 8) ^ bytes[p]!]!;
-      p++;
     }
-    if (crc !== 0) {
-      const what = info.totalSamples > 0 && samples + block > info.totalSamples ? 'corrupt' : 'truncated or corrupt';
-      throw new AudioDecodeError(
-        source,
-        `FLAC is ${what}: frame ${frames.length} at byte ${start} fails its CRC-16 check (${samples} of ${info.totalSamples || '?'} samples intact)`,
-        { format: 'flac', details: { frame: frames.length, byte: start } },
-      );
-    }
-    frames.push(bytes.subarray(start, n));
-    samples += block;
-    break;
+    q++;
   }
+  crc = crc16(crc, bytes, crcPos, n);
+  if (crc !== 0) {
+    const what = info.totalSamples > 0 && samples + block > info.totalSamples ? 'corrupt' : 'truncated or corrupt';
+    throw new AudioDecodeError(
+      source,
+      `FLAC is ${what}: frame ${frames.length} at byte ${start} fails its CRC-16 check (${samples} of ${info.totalSamples || '?'} samples intact)`,
+      { format: 'flac', details: { frame: frames.length, byte: start } },
+    );
+  }
+  frames.push(bytes.subarray(start, n));
+  samples += block;
   if (info.totalSamples > 0 && samples < info.totalSamples) {
     throw new AudioDecodeError(source, `FLAC is truncated: ${samples} of ${info.totalSamples} samples present`, { format: 'flac' });
   }
@@ -204,5 +230,7 @@ function restoreIntegerScale(channel: Float32Array, bits: number): void {
   const full = 2 ** (bits - 1);
   const decoderScale = full - 1;
   const inv = 1 / full;
-  for (let i = 0; i < channel.length; i++) channel[i] = Math.round(channel[i]! * decoderScale) * inv;
+  // x·scale is within 2^-8 of an integer; adding and subtracting 1.5·2^52 rounds it in two float64 additions
+  const magic = 6755399441055744;
+  for (let i = 0; i < channel.length; i++) channel[i] = (channel[i]! * decoderScale + magic - magic) * inv;
 }

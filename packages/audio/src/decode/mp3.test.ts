@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { requireFixtures } from '@mirkit/core/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AudioDecodeError } from '../errors.js';
+import { resample } from '../resample/resample.js';
+import { downmix } from '../signal/mix.js';
+import { maxAbsDiff } from '../test-utils/signals.js';
 import { decode } from './decode.js';
 import { decodeMp3 } from './mp3.js';
 
@@ -26,6 +29,14 @@ describe.skipIf(!beatnet)('decodeMp3 (BeatNet 808kick120bpm.mp3)', () => {
     expect(peak).toBeLessThanOrEqual(1.01);
     const part = await decode(path, { offset: 2, duration: 1 });
     expect(part.channels[0]).toHaveLength(44100);
+  });
+
+  it('decode + downmix + soxr_hq-like 2:1 reproduces librosa.load(mp3, sr=22050) (max |Δ| 1.7e-6)', async () => {
+    const mono = downmix((await decode(path)).channels);
+    const ours = resample(mono, 44100, 22050, { method: 'soxr_hq' });
+    const ref = (await decode(join(beatnet!, 'audio/808kick120bpm_22050.wav'))).channels[0]!;
+    expect(ours).toHaveLength(220500);
+    expect(maxAbsDiff(ours, ref)).toBeLessThan(5e-6);
   });
 
   it('reports truncated, corrupt and non-MP3 input by name', async () => {

@@ -3,6 +3,8 @@ import { readNpy } from '@mirkit/core';
 import { requireFixtures } from '@mirkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../decode/decode.js';
+import { resample } from '../resample/resample.js';
+import { downmix } from '../signal/mix.js';
 import { logFilterbank } from '../filterbank/log-triangular.js';
 import { denseFilterbank } from '../filterbank/sparse.js';
 import { maxAbsDiff } from '../test-utils/signals.js';
@@ -48,5 +50,14 @@ describe.skipIf(!beatnet)('BeatNet LOG_SPECT features (abs ≤ 5e-6)', () => {
     expect(maxAbsDiff(f.data, ref.data as Float32Array)).toBeLessThanOrEqual(5e-6);
     // first frame's difference half is zero
     expect(f.data.subarray(136, 272).every((v) => v === 0)).toBe(true);
+  });
+
+  it('FLAC row: 44.1 kHz stereo FLAC → downmix → soxr_hq-like → features within the strict 5e-6', async () => {
+    const audio = await decode(join(dir, 'audio/synth_c_44k_stereo.flac'));
+    const y = resample(downmix(audio.channels), 44100, 22050, { method: 'soxr_hq' });
+    const ref = await readNpy(join(dir, 'expected/features_synth_c_flac.npy'));
+    const f = logSpect(y);
+    expect([f.frames, f.dims]).toEqual(ref.shape);
+    expect(maxAbsDiff(f.data, ref.data as Float32Array)).toBeLessThanOrEqual(5e-6);
   });
 });

@@ -90,6 +90,24 @@ export function resampleSincHann(x: ArrayLike<number>, origFreq: number, newFreq
   const taps = 2 * width + orig;
   const outLen = sincHannOutputLength(n, origFreq, newFreq);
   const out = new Float32Array(outLen);
+  const xs = x instanceof Float32Array || x instanceof Float64Array ? x : Float32Array.from(x);
+  convolvePhases(xs, n, orig, target, width, taps, kernel, lo, hi, out);
+  return out;
+}
+
+function convolvePhases(
+  x: Float32Array | Float64Array,
+  n: number,
+  orig: number,
+  target: number,
+  width: number,
+  taps: number,
+  kernel: Float32Array,
+  lo: Int32Array,
+  hi: Int32Array,
+  out: Float32Array,
+): void {
+  const outLen = out.length;
   for (let f = 0, o = 0; o < outLen; f++) {
     const base = f * orig - width; // index into x of tap 0
     for (let j = 0; j < target && o < outLen; j++, o++) {
@@ -98,10 +116,21 @@ export function resampleSincHann(x: ArrayLike<number>, origFreq: number, newFreq
       let m1 = hi[j]!;
       if (base + m0 < 0) m0 = -base;
       if (base + m1 > n) m1 = n - base;
-      let acc = 0;
-      for (let m = m0; m < m1; m++) acc += x[base + m]! * kernel[row + m]!;
-      out[o] = acc;
+      // four partial sums break the floating-point add dependency chain
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let m = m0;
+      const xo = base;
+      for (; m + 3 < m1; m += 4) {
+        a0 += x[xo + m]! * kernel[row + m]!;
+        a1 += x[xo + m + 1]! * kernel[row + m + 1]!;
+        a2 += x[xo + m + 2]! * kernel[row + m + 2]!;
+        a3 += x[xo + m + 3]! * kernel[row + m + 3]!;
+      }
+      for (; m < m1; m++) a0 += x[xo + m]! * kernel[row + m]!;
+      out[o] = a0 + a1 + (a2 + a3);
     }
   }
-  return out;
 }

@@ -38,6 +38,22 @@ describe('RealFft', () => {
   });
 });
 
+describe('RealFft.forward2', () => {
+  it.each([16, 1411])('transforms two real signals at once (n = %i)', (n) => {
+    const a = testSignal(n, 22050, 1);
+    const b = testSignal(n, 22050, 2);
+    const fft = new RealFft(n);
+    const out = Array.from({ length: 6 }, () => new Float64Array(fft.bins));
+    fft.forward2(a, b, out[0]!, out[1]!, out[2]!, out[3]!);
+    fft.forward(a, out[4]!, out[5]!);
+    expect(maxAbsDiff(out[0]!, out[4]!)).toBeLessThan(1e-10);
+    expect(maxAbsDiff(out[1]!, out[5]!)).toBeLessThan(1e-10);
+    fft.forward(b, out[4]!, out[5]!);
+    expect(maxAbsDiff(out[2]!, out[4]!)).toBeLessThan(1e-10);
+    expect(maxAbsDiff(out[3]!, out[5]!)).toBeLessThan(1e-10);
+  });
+});
+
 describe('getWindow', () => {
   it('gives periodic and symmetric Hann and Hamming', () => {
     const hann = getWindow('hann', 4);

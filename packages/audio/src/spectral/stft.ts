@@ -78,7 +78,7 @@ function padded(y: ArrayLike<number>, i: number, mode: PadMode): number {
 export function forEachStftFrame(
   y: ArrayLike<number>,
   options: StftOptions,
-  visit: (t: number, re: Float64Array, im: Float64Array) => void,
+  visit: (t: number, re: Float64Array, im: Float64Array, frames: number) => void,
 ): { bins: number; frames: number } {
   const { nFft, hop, window, center, padMode } = resolve(options);
   const n = y.length;
@@ -92,15 +92,29 @@ export function forEachStftFrame(
   if (center && padMode === 'reflect' && n <= offset) {
     throw new ConfigError('ERR_INVALID_OPTION', `reflect padding needs more than n_fft/2 = ${offset} samples, but got ${n}`);
   }
-  for (let t = 0; t < frames; t++) {
+  const frameB = new Float64Array(nFft);
+  const reB = new Float64Array(bins);
+  const imB = new Float64Array(bins);
+  const fill = (t: number, buf: Float64Array) => {
     const start = t * hop - offset;
     if (start >= 0 && start + nFft <= n) {
-      for (let i = 0; i < nFft; i++) frame[i] = y[start + i]! * window[i]!;
+      for (let i = 0; i < nFft; i++) buf[i] = y[start + i]! * window[i]!;
     } else {
-      for (let i = 0; i < nFft; i++) frame[i] = padded(y, start + i, padMode) * window[i]!;
+      for (let i = 0; i < nFft; i++) buf[i] = padded(y, start + i, padMode) * window[i]!;
     }
-    fft.forward(frame, re, im);
-    visit(t, re, im);
+  };
+  // two real frames per complex transform
+  for (let t = 0; t < frames; t += 2) {
+    fill(t, frame);
+    if (t + 1 < frames) {
+      fill(t + 1, frameB);
+      fft.forward2(frame, frameB, re, im, reB, imB);
+      visit(t, re, im, frames);
+      visit(t + 1, reB, imB, frames);
+    } else {
+      fft.forward(frame, re, im);
+      visit(t, re, im, frames);
+    }
   }
   return { bins, frames };
 }

@@ -1,4 +1,4 @@
-import { readNpy } from '@mirkit/core';
+import { padCollate, readNpy, type NdArray } from '@mirkit/core';
 import { requireFixtures } from '@mirkit/core/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,5 +88,19 @@ describe.skipIf(!dir)('beat targets equal the fixture targets_<clip>.npy exactly
       expect(frames(1)).toEqual([...new Set(want.downbeat_frames)]);
       expect(dropped.map(({ time, frame }) => ({ time, frame }))).toEqual(want.dropped);
     }
+  });
+
+  it('targets of the 5 index rows collate (core padCollate, zero padding) to collate_targets.npy / collate_lengths.npy', async () => {
+    const items = JSON.parse(readFileSync(join(dir!, 'expected', 'dataset_items.json'), 'utf8')) as { rows: { beats_path: string; has_downbeats: boolean; T: number }[] };
+    const samples = await Promise.all(
+      items.rows.map(async (row) => ({ target: beatsToTargets(await readBeatsFile(join(dir!, row.beats_path)), { numFrames: row.T, hasDownbeats: row.has_downbeats }).targets })),
+    );
+    const batch = padCollate({ fields: ['target'] })(samples);
+    const targets = batch.target as NdArray;
+    const want = await readNpy(join(dir!, 'expected', 'collate_targets.npy'));
+    const lengths = await readNpy(join(dir!, 'expected', 'collate_lengths.npy'));
+    expect(targets.shape).toEqual(want.shape);
+    expect(Array.from(targets.data as Float32Array)).toEqual(Array.from(want.data as Float32Array));
+    expect(Array.from(batch.lengths as Int32Array)).toEqual(Array.from(lengths.data as BigInt64Array, Number));
   });
 });

@@ -1,4 +1,5 @@
-import { isMirError } from '@mirkit/core';
+import type { MirError } from '@mirkit/core';
+import { catchMirError } from '../test-utils/catch-mir-error.js';
 import { requireFixtures } from '@mirkit/core/testing';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,14 +8,8 @@ import { parseDatasetIndex, readDatasetIndex } from './dataset-index.js';
 const dir = requireFixtures('beatnet');
 const HEADER = 'dataset,audio_path,beats_path,has_downbeats\n';
 
-function failure(text: string): { code: string; message: string; details: Record<string, unknown> } {
-  try {
-    parseDatasetIndex(text, 'index.csv');
-  } catch (error) {
-    if (isMirError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
+function failure(text: string): MirError {
+  return catchMirError(() => parseDatasetIndex(text, 'index.csv'));
 }
 
 describe('dataset_index.csv', () => {

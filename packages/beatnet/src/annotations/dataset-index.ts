@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { DataError, FormatError, describeError } from '@mirkit/core';
+import { FormatError } from '@mirkit/core';
+import { readTextFile } from '../io/read-text-file.js';
 
 /** One row of the LTM fork's `data/dataset_index.csv` (beatnet.md §8.4). */
 export interface DatasetIndexRow {
@@ -68,11 +68,5 @@ export function parseDatasetIndex(text: string, source = '<dataset_index.csv>'):
  * @throws DataError `ERR_MISSING_FILE` when the file cannot be read.
  */
 export async function readDatasetIndex(path: string): Promise<DatasetIndexRow[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new DataError('ERR_MISSING_FILE', `Cannot read dataset index ${path}: ${describeError(error)}`, { cause: error, details: { file: path } });
-  }
-  return parseDatasetIndex(text, path);
+  return parseDatasetIndex(await readTextFile(path, 'dataset index'), path);
 }

@@ -1,4 +1,5 @@
-import { isMirError } from '@mirkit/core';
+import type { MirError } from '@mirkit/core';
+import { catchMirError } from '../test-utils/catch-mir-error.js';
 import { requireFixtures } from '@mirkit/core/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,14 +8,8 @@ import { downbeatTimes, parseBeats, readBeatsFile } from './parse-beats.js';
 
 const dir = requireFixtures('beatnet');
 
-function parseError(text: string): { code: string; message: string; details: Record<string, unknown> } {
-  try {
-    parseBeats(text, 'x.beats');
-  } catch (error) {
-    if (isMirError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a parse error');
+function parseError(text: string): MirError {
+  return catchMirError(() => parseBeats(text, 'x.beats'));
 }
 
 describe('parseBeats', () => {

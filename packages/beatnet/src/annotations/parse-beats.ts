@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { DataError, FormatError, describeError } from '@mirkit/core';
+import { FormatError } from '@mirkit/core';
+import { readTextFile } from '../io/read-text-file.js';
 
 /** A parsed `.beats` annotation file. */
 export interface BeatAnnotation {
@@ -72,13 +72,7 @@ export function parseBeats(text: string, source = '<beats>'): BeatAnnotation {
  * @throws DataError `ERR_MISSING_FILE` when the file cannot be read.
  */
 export async function readBeatsFile(path: string): Promise<BeatAnnotation> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new DataError('ERR_MISSING_FILE', `Cannot read beat annotation ${path}: ${describeError(error)}`, { cause: error, details: { file: path } });
-  }
-  return parseBeats(text, path);
+  return parseBeats(await readTextFile(path, 'beat annotation'), path);
 }
 
 /** Times of the beats with beat number 1 (empty for a times-only annotation). */

@@ -1,2 +1,7 @@
 export type { Backend, BackendMemory, DeviceKind } from './backend.js';
-export { selectBackend, type BackendSelection, type SelectBackendOptions, type SkippedBackend } from './select-backend.js';
+export {
+  selectBackend,
+  type BackendSelection,
+  type SelectBackendOptions,
+  type SkippedBackend,
+} from './select-backend.js';

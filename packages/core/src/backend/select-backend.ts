@@ -26,11 +26,17 @@ export interface BackendSelection {
 }
 
 async function instantiate(registry: Registry, name: string): Promise<Backend> {
-  const factory = registry.get('backend', name as never) as unknown as (options?: unknown) => Backend | Promise<Backend>;
+  const factory = registry.get('backend', name as never) as unknown as (
+    options?: unknown,
+  ) => Backend | Promise<Backend>;
   try {
     return await factory(undefined);
   } catch (error) {
-    throw new BackendError('ERR_BACKEND_UNAVAILABLE', `Creating backend '${name}' failed: ${describeError(error)}`, { cause: error });
+    throw new BackendError(
+      'ERR_BACKEND_UNAVAILABLE',
+      `Creating backend '${name}' failed: ${describeError(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -62,7 +68,10 @@ function hint(backend: Backend): string {
  *
  * Selection does not call `setup()`; the caller does.
  */
-export async function selectBackend(device: DeviceKind = 'auto', options: SelectBackendOptions = {}): Promise<BackendSelection> {
+export async function selectBackend(
+  device: DeviceKind = 'auto',
+  options: SelectBackendOptions = {},
+): Promise<BackendSelection> {
   const registry = options.registry ?? defaultRegistry;
   const names = registry.names('backend');
   if (names.length === 0) {
@@ -87,7 +96,9 @@ export async function selectBackend(device: DeviceKind = 'auto', options: Select
       skipped.push({ name: backend.name, reason });
     }
     if (device === 'gpu') {
-      const tried = candidates.map((b) => `${b.name}: ${skipped.find((s) => s.name === b.name)?.reason ?? 'not available'}${hint(b)}`);
+      const tried = candidates.map(
+        (b) => `${b.name}: ${skipped.find((s) => s.name === b.name)?.reason ?? 'not available'}${hint(b)}`,
+      );
       throw new BackendError(
         'ERR_BACKEND_UNAVAILABLE',
         candidates.length === 0
@@ -112,9 +123,18 @@ export async function selectBackend(device: DeviceKind = 'auto', options: Select
   const backend = await instantiate(registry, device);
   const reason = await probe(backend);
   if (reason !== undefined) {
-    throw new BackendError('ERR_BACKEND_UNAVAILABLE', `Backend '${device}' is not available: ${reason}${hint(backend)}`, {
-      details: { requested: device },
-    });
+    throw new BackendError(
+      'ERR_BACKEND_UNAVAILABLE',
+      `Backend '${device}' is not available: ${reason}${hint(backend)}`,
+      {
+        details: { requested: device },
+      },
+    );
   }
-  return { backend, requested: device, skipped: [], message: `using backend '${backend.name}'${backend.isGpu ? ' (GPU)' : ''}` };
+  return {
+    backend,
+    requested: device,
+    skipped: [],
+    message: `using backend '${backend.name}'${backend.isGpu ? ' (GPU)' : ''}`,
+  };
 }

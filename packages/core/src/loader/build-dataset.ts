@@ -40,7 +40,7 @@ export async function importExport(spec: ModuleSpec, field: string, options: Bui
 }
 
 /** A registry with core's plugin and the spec's plugins applied (each imported and called with its options). */
-export async function registryFromPlugins(plugins: readonly ModuleSpec[] = [], options: BuildDatasetOptions = {}): Promise<Registry> {
+async function registryFromPlugins(plugins: readonly ModuleSpec[] = [], options: BuildDatasetOptions = {}): Promise<Registry> {
   const registry = new Registry().use(core());
   for (const [i, p] of plugins.entries()) {
     const field = `plugins[${i}]`;

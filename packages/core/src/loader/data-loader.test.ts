@@ -2,27 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { BatchSampler } from '../data/batch-sampler.js';
 import type { Dataset, IterableDataset } from '../data/dataset.js';
 import { SequentialSampler } from '../data/sequential-sampler.js';
-import { isMirError, type MirError } from '../errors.js';
+import { isMirError } from '../errors.js';
 import { createSyntheticDataset } from '../synthetic/synthetic-dataset.js';
 import { DataLoader } from './data-loader.js';
+import { collect, rejection, untilError } from './test-utils/helpers.js';
 
 const range = (n: number): Dataset<number> => ({ length: n, get: (i) => i });
-
-async function collect<B>(loader: AsyncIterable<B>): Promise<B[]> {
-  const out: B[] = [];
-  for await (const b of loader) out.push(b);
-  return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MirError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMirError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const indicesOf = (batches: unknown[]): number[][] => batches.map((b) => [...((b as { data: Int32Array }).data)]);
 
@@ -80,6 +65,24 @@ describe('DataLoader (in-process)', () => {
     expect(indicesOf(await collect(other)).flat()).not.toEqual(e0);
   });
 
+  it('calls setEpoch on a given sampler at the start of every epoch', async () => {
+    const calls: number[] = [];
+    const sampler = {
+      length: 3,
+      setEpoch: (e: number) => void calls.push(e),
+      *[Symbol.iterator]() {
+        yield* [2, 0, 1];
+      },
+    };
+    const loader = new DataLoader({ dataset: range(3), sampler, batchSize: 2 });
+    expect(indicesOf(await collect(loader))).toEqual([[2, 0], [1]]);
+    loader.setEpoch(5);
+    await collect(loader);
+    await collect(loader);
+    expect(calls).toEqual([0, 5, 6]);
+    expect(() => loader.setEpoch(-1)).toThrow(/epoch should be a non-negative integer/);
+  });
+
   it('validates options with torch wording', () => {
     const dataset = range(4);
     const bs = new BatchSampler(new SequentialSampler(4), 2);
@@ -130,12 +133,7 @@ describe('DataLoader (in-process)', () => {
   it('iterates an iterable dataset in the calling thread', async () => {
     expect(indicesOf(await collect(new DataLoader({ dataset: stream(7), batchSize: 3 })))).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
     expect(indicesOf(await collect(new DataLoader({ dataset: stream(7), batchSize: 3, dropLast: true })))).toEqual([[0, 1, 2], [3, 4, 5]]);
-    const seen: unknown[] = [];
-    const error = await rejection(
-      (async () => {
-        for await (const b of new DataLoader({ dataset: stream(7, 5), batchSize: 2, name: 'numbers' })) seen.push(b);
-      })(),
-    );
+    const { seen, error } = await untilError(new DataLoader({ dataset: stream(7, 5), batchSize: 2, name: 'numbers' }));
     expect(seen).toHaveLength(2);
     expect(error.code).toBe('ERR_DATASET_ITEM');
     expect(error.message).toBe("Dataset 'numbers' failed to produce item 5: RangeError: stream broke at 5");
@@ -145,12 +143,7 @@ describe('DataLoader (in-process)', () => {
   it("raises ERR_DATASET_ITEM naming dataset, index and cause under 'raise'", async () => {
     const dataset = createSyntheticDataset({ length: 12, shape: [4], failAt: [5] });
     const loader = new DataLoader({ dataset, batchSize: 4 });
-    const seen: unknown[] = [];
-    const error = await rejection(
-      (async () => {
-        for await (const b of loader) seen.push(b);
-      })(),
-    );
+    const { seen, error } = await untilError(loader);
     expect(seen).toHaveLength(1);
     expect(error.name).toBe('DataError');
     expect(error.code).toBe('ERR_DATASET_ITEM');

@@ -6,7 +6,7 @@ import { RandomSampler } from '../data/random-sampler.js';
 import type { BatchSamplerLike, Sampler } from '../data/sampler.js';
 import { SequentialSampler } from '../data/sequential-sampler.js';
 import { assertBoolean, assertFiniteNumber, assertNonNegativeInt, assertOneOf, assertPositiveInt, show } from '../data/validate.js';
-import { ConfigError, DataError, describeError } from '../errors.js';
+import { ConfigError, DataError, describeError, isMirError } from '../errors.js';
 import type { Registry } from '../registry/registry.js';
 import type { EntryOf, NameOf, OptionsOf, ProductOf } from '../registry/types.js';
 import { buildDataset } from './build-dataset.js';
@@ -21,7 +21,7 @@ import {
   type DatasetSpec,
   type PluginSpec,
 } from './dataset-spec.js';
-import { collateItems, fetchItems, itemError, type ErrorPolicy, type SkippedItem } from './fetch-batch.js';
+import { collateItems, fetchItems, readChunk, type ErrorPolicy, type SkippedItem } from './fetch-batch.js';
 import { workerSeed } from './seeds.js';
 import { deserializeError } from './serialize-error.js';
 import type { WorkerInfo } from './worker-info.js';
@@ -298,8 +298,8 @@ export class DataLoader<T = unknown, B = unknown> implements AsyncIterable<B> {
     const epoch = this.#epoch;
     this.#epoch = epoch + 1;
     this.#throwIfAborted();
-    this.sampler?.setEpoch?.(epoch);
-    if (this.batchSampler !== this.sampler) this.batchSampler?.setEpoch?.(epoch);
+    // A BatchSampler forwards setEpoch to its sampler.
+    (this.batchSampler ?? this.sampler)?.setEpoch?.(epoch);
     const tally: Tally = { epoch, batches: 0, items: 0, bytes: 0, skipped: [] };
     const started = performance.now();
     let completed = false;
@@ -367,28 +367,20 @@ export class DataLoader<T = unknown, B = unknown> implements AsyncIterable<B> {
     let finished = false;
     try {
       while (!finished) {
-        const items: T[] = [];
-        while (items.length < size) {
-          this.#throwIfAborted();
-          let r: IteratorResult<T>;
-          try {
-            r = await this.#wait(iterator.next(), undefined);
-          } catch (error) {
-            if (error instanceof DataError && error.code === 'ERR_ABORTED') throw error;
-            finished = true;
-            throw itemError(this.name, position, error, 'produce item');
-          }
-          if (r.done) {
-            finished = true;
-            break;
-          }
-          items.push(r.value);
-          position++;
+        this.#throwIfAborted();
+        let chunk: { items: T[]; done: boolean; emit: boolean };
+        try {
+          chunk = await readChunk(iterator, size, position, this.name, this.dropLast, (step) => this.#wait(step, undefined));
+        } catch (error) {
+          if (!(isMirError(error) && error.code === 'ERR_ABORTED')) finished = true; // a throwing iterator is done
+          throw error;
         }
-        if (items.length === 0 || (finished && this.dropLast && items.length < size)) break;
+        finished = chunk.done;
+        position += chunk.items.length;
+        if (!chunk.emit) break;
         tally.batches++;
-        tally.items += items.length;
-        yield collate ? collateItems(collate, items, undefined, this.name) : (items[0] as unknown as B);
+        tally.items += chunk.items.length;
+        yield collate ? collateItems(collate, chunk.items, undefined, this.name) : (chunk.items[0] as unknown as B);
       }
     } finally {
       if (!finished) await iterator.return?.();
@@ -491,11 +483,14 @@ export class DataLoader<T = unknown, B = unknown> implements AsyncIterable<B> {
           if (batch.has) yield batch.value;
         }
       } else {
-        const active = Array.from({ length: this.numWorkers }, (_, i) => i);
-        let turn = 0;
+        // Like torch: cycle over worker ids, skipping those whose stream has ended.
+        const active = new Array<boolean>(this.numWorkers).fill(true);
+        let live = this.numWorkers;
+        let cursor = 0;
         const dispatch = (): void => {
-          while (active.length > 0 && sent - next < capacity) {
-            const worker = active[turn++ % active.length]!;
+          while (live > 0 && sent - next < capacity) {
+            while (!active[cursor % this.numWorkers]) cursor++;
+            const worker = cursor++ % this.numWorkers;
             submit(worker, pool!.submit(worker, { type: 'next', task: sent }));
           }
         };
@@ -504,9 +499,9 @@ export class DataLoader<T = unknown, B = unknown> implements AsyncIterable<B> {
           const task = outstanding.get(next)!;
           const result = await this.#wait(task.result, () => `batch ${next} from worker ${task.worker}`);
           outstanding.delete(next++);
-          if (result.done) {
-            const at = active.indexOf(task.worker);
-            if (at >= 0) active.splice(at, 1);
+          if (result.done && active[task.worker]) {
+            active[task.worker] = false;
+            live--;
           }
           dispatch();
           if (result.done) continue;

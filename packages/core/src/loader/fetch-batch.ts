@@ -15,7 +15,7 @@ export interface SkippedItem {
 }
 
 /** `DataError('ERR_DATASET_ITEM')`: "Dataset 'name' failed to load item 5: <cause>", with `cause` chained. */
-export function itemError(dataset: string, index: number, cause: unknown, what = 'load item'): DataError {
+function itemError(dataset: string, index: number, cause: unknown, what = 'load item'): DataError {
   return new DataError('ERR_DATASET_ITEM', `Dataset '${dataset}' failed to ${what} ${index}: ${describeError(cause)}`, {
     cause,
     details: { dataset, index },
@@ -86,4 +86,37 @@ export function collateItems<T, B>(collate: Collator<T, B>, items: readonly T[],
 
 function abbreviate(indices: readonly number[]): string {
   return indices.length <= 8 ? indices.join(', ') : `${indices.slice(0, 8).join(', ')}, … (${indices.length} in all)`;
+}
+
+/**
+ * Reads up to `size` items from an iterable dataset's iterator (`next` may wrap each step, e.g. for abort). A
+ * failing step becomes an {@link itemError} ("failed to produce item <position>"); `ERR_ABORTED` passes through.
+ * Returns the items, whether the stream ended, and whether to emit them (not when empty, nor a short last batch
+ * under `dropLast`).
+ */
+export async function readChunk<T>(
+  iterator: AsyncIterator<T>,
+  size: number,
+  position: number,
+  dataset: string,
+  dropLast: boolean,
+  next: (step: Promise<IteratorResult<T>>) => Promise<IteratorResult<T>> = (step) => step,
+): Promise<{ items: T[]; done: boolean; emit: boolean }> {
+  const items: T[] = [];
+  let done = false;
+  while (items.length < size) {
+    let r: IteratorResult<T>;
+    try {
+      r = await next(iterator.next());
+    } catch (error) {
+      if (isMirError(error) && error.code === 'ERR_ABORTED') throw error;
+      throw itemError(dataset, position + items.length, error, 'produce item');
+    }
+    if (r.done) {
+      done = true;
+      break;
+    }
+    items.push(r.value);
+  }
+  return { items, done, emit: items.length > 0 && !(done && dropLast && items.length < size) };
 }

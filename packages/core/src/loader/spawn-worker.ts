@@ -33,10 +33,10 @@ let cached: { url: string; source: boolean } | undefined;
  * bundles in sub-folders); the ESM build is used from both the ESM and the CJS bundle, because only ESM keeps
  * `import()` of file URLs and ESM-only plugins. Source (vitest, tsx): `worker-entry.ts` next to this file.
  */
-export function workerEntry(): { url: string; source: boolean } {
+function workerEntry(): { url: string; source: boolean } {
   if (cached) return cached;
   const self = here();
-  if (/\.[cm]?ts$/.test(fileURLToPath(self))) {
+  if (isTypeScriptModule(fileURLToPath(self))) {
     cached = { url: new URL('./worker-entry.ts', self).href, source: true };
     return cached;
   }
@@ -50,14 +50,24 @@ export function workerEntry(): { url: string; source: boolean } {
   throw new ConfigError('ERR_INVALID_OPTION', `DataLoader worker entry 'data-loader-worker.js' not found next to ${fileURLToPath(self)}: is @mirkit/core installed completely?`);
 }
 
-/** tsx's ESM API (`tsx/esm/api`, import condition), resolved from core's folder; used only when running from source. */
-function tsxEsmApi(from: string): string {
-  const require = createRequire(fileURLToPath(from));
-  let pkgPath: string;
-  try {
-    pkgPath = require.resolve('tsx/package.json');
-  } catch (error) {
-    throw new ConfigError('ERR_INVALID_OPTION', 'Running DataLoader workers from TypeScript sources needs the tsx package (a devDependency of @mirkit/core); build the package or install tsx', { cause: error });
+/**
+ * tsx's ESM API (`tsx/esm/api`, import condition), resolved from the first of `froms` (file or directory paths or
+ * URLs) that can see it.
+ */
+function tsxEsmApi(froms: readonly string[], why: string): string {
+  let pkgPath: string | undefined;
+  let failure: unknown;
+  for (const from of froms) {
+    const path = from.startsWith('file:') ? fileURLToPath(from) : from;
+    try {
+      pkgPath = createRequire(/\.[cm]?[jt]s$/.test(path) ? path : join(path, 'noop.js')).resolve('tsx/package.json');
+      break;
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (pkgPath === undefined) {
+    throw new ConfigError('ERR_INVALID_OPTION', `${why} needs the tsx package in the worker threads: install tsx in your project, or point the spec at compiled JavaScript`, { cause: failure });
   }
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, { import?: { default?: string } | string }> };
   const entry = pkg.exports?.['./esm/api']?.import;
@@ -65,22 +75,43 @@ function tsxEsmApi(from: string): string {
   return pathToFileURL(join(dirname(pkgPath), rel)).href;
 }
 
-/**
- * Starts one DataLoader worker thread with `workerData`. From source, the worker first registers tsx (Node 20
- * ignores `--import` in a worker's `execArgv`) and resolves workspace packages through the `@mirkit/source`
- * condition.
- */
-export function spawnWorker(workerData: unknown, options: Pick<WorkerOptions, 'resourceLimits' | 'name'> = {}): Worker {
-  const entry = workerEntry();
-  return startWorker(entry.url, workerData, options);
+const TS_FILE = /\.[cm]?ts$/;
+
+/** True when a module specifier names a TypeScript file (`.ts`, `.mts`, `.cts`), which Node 20 cannot import alone. */
+export function isTypeScriptModule(specifier: string): boolean {
+  return TS_FILE.test(specifier.split(/[?#]/)[0]!);
 }
 
-/** @internal Starts a worker thread on any module URL; `.ts` modules run through tsx (tests use this directly). */
-export function startWorker(url: string, workerData: unknown, options: Pick<WorkerOptions, 'resourceLimits' | 'name'> = {}): Worker {
+export interface SpawnOptions extends Pick<WorkerOptions, 'resourceLimits' | 'name'> {
+  /** Register tsx in the worker because a spec names a `.ts` module (tsx is looked up from `resolveFrom`). */
+  typescript?: boolean | undefined;
+  /** The user's project directory (where tsx is looked up). */
+  resolveFrom?: string | undefined;
+}
+
+/**
+ * Starts one DataLoader worker thread with `workerData`. The worker registers tsx first when it runs from
+ * source (Node 20 ignores `--import` in a worker's `execArgv`), resolving workspace packages through the
+ * `@mirkit/source` condition, or when `typescript` says a spec module is a `.ts` file.
+ */
+export function spawnWorker(workerData: unknown, options: SpawnOptions = {}): Worker {
+  const { typescript = false, resolveFrom, ...rest } = options;
+  const entry = workerEntry();
+  return startWorker(entry.url, workerData, rest, typescript ? [resolveFrom ?? process.cwd()] : undefined);
+}
+
+/**
+ * @internal Starts a worker thread on any module URL; `.ts` modules (and any module when `tsxFrom` is given, the
+ * places to look for tsx) run through tsx. Tests use this directly.
+ */
+export function startWorker(url: string, workerData: unknown, options: Pick<WorkerOptions, 'resourceLimits' | 'name'> = {}, tsxFrom?: readonly string[]): Worker {
   const execArgv = [...BASE_EXEC_ARGV, ...inheritedConditions()];
-  if (!/\.[cm]?ts$/.test(url)) return new Worker(new URL(url), { ...options, workerData, execArgv });
-  const api = tsxEsmApi(here());
-  if (!execArgv.some((a) => a.includes('@mirkit/source'))) execArgv.push('--conditions=@mirkit/source');
+  const source = isTypeScriptModule(url);
+  if (!source && !tsxFrom) return new Worker(new URL(url), { ...options, workerData, execArgv });
+  const api = source
+    ? tsxEsmApi([here(), ...(tsxFrom ?? [])], 'Running DataLoader workers from TypeScript sources')
+    : tsxEsmApi([...tsxFrom!, here()], 'A dataset, collate or workerInit spec naming a .ts module');
+  if (source && !execArgv.some((a) => a.includes('@mirkit/source'))) execArgv.push('--conditions=@mirkit/source');
   const bootstrap = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
   return new Worker(bootstrap, { ...options, eval: true, workerData, execArgv });
 }

@@ -11,7 +11,7 @@ import { isDataset, type Dataset, type IterableDataset } from '../data/dataset.j
 import { ConfigError } from '../errors.js';
 import { buildDataset, importExport, type BuildDatasetOptions } from './build-dataset.js';
 import { resolveCollate } from './collate-spec.js';
-import { collateItems, fetchItems, itemError } from './fetch-batch.js';
+import { collateItems, fetchItems, readChunk } from './fetch-batch.js';
 import { serializeError } from './serialize-error.js';
 import { postResult } from './transfer.js';
 import { setWorkerInfo, type WorkerInfo } from './worker-info.js';
@@ -72,22 +72,11 @@ async function runNext(task: number): Promise<void> {
   }
   iterator ??= (dataset as IterableDataset<unknown>)[Symbol.asyncIterator]();
   const size = init.batchSize ?? 1;
-  const items: unknown[] = [];
-  while (items.length < size) {
-    let r: IteratorResult<unknown>;
-    try {
-      r = await iterator.next();
-    } catch (error) {
-      throw itemError(init.name, position, error, 'produce item');
-    }
-    if (r.done) {
-      exhausted = true;
-      break;
-    }
-    items.push(r.value);
-    position++;
-  }
-  if (items.length === 0 || (exhausted && init.dropLast && items.length < size)) {
+  const { items, done, emit } = await readChunk(iterator, size, position, init.name, init.dropLast);
+  position += items.length;
+  exhausted = done;
+  if (!emit) {
+    exhausted = true;
     send({ type: 'done', task });
     return;
   }

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { DataError, describeError } from '../errors.js';
 import { deserializeError } from './serialize-error.js';
-import { spawnWorker } from './spawn-worker.js';
+import { isTypeScriptModule, spawnWorker } from './spawn-worker.js';
 import type { WorkerInfo } from './worker-info.js';
 import type { FromWorker, SerializedSkip, ToWorker, WorkerInit } from './worker-protocol.js';
 
@@ -40,11 +40,12 @@ export class WorkerPool {
 
   constructor(init: Omit<WorkerInit, 'info'>, infos: readonly WorkerInfo[]) {
     this.size = infos.length;
-    for (const info of infos) this.#slots.push(this.#spawn(init, info));
+    const typescript = specModules(init).some(isTypeScriptModule);
+    for (const info of infos) this.#slots.push(this.#spawn(init, info, typescript));
   }
 
-  #spawn(init: Omit<WorkerInit, 'info'>, info: WorkerInfo): Slot {
-    const worker = spawnWorker({ ...init, info } satisfies WorkerInit, { name: `mirkit-data-loader-${info.id}` });
+  #spawn(init: Omit<WorkerInit, 'info'>, info: WorkerInfo, typescript: boolean): Slot {
+    const worker = spawnWorker({ ...init, info } satisfies WorkerInit, { name: `mirkit-data-loader-${info.id}`, typescript, resolveFrom: init.resolveFrom });
     let onReady!: (v: { kind: 'map' | 'iterable'; length: number | undefined }) => void;
     let onInitError!: (e: unknown) => void;
     const ready = new Promise<{ kind: 'map' | 'iterable'; length: number | undefined }>((res, rej) => {
@@ -138,4 +139,16 @@ export class WorkerPool {
     }
     await Promise.all(this.#slots.map((s) => s.worker.terminate().catch(() => undefined)));
   }
+}
+
+/** Every module specifier a worker will import for `init` (dataset, plugins, collate, workerInit). */
+export function specModules(init: Pick<WorkerInit, 'dataset' | 'collate' | 'workerInit'>): string[] {
+  const out: string[] = [];
+  const d = init.dataset as { module?: unknown; plugins?: readonly { module: string }[] };
+  if (typeof d.module === 'string') out.push(d.module);
+  for (const p of d.plugins ?? []) out.push(p.module);
+  const c = init.collate as { module?: unknown } | string | undefined;
+  if (typeof c === 'object' && typeof c.module === 'string') out.push(c.module);
+  if (init.workerInit) out.push(init.workerInit.module);
+  return out;
 }

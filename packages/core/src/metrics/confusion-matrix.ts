@@ -28,7 +28,11 @@ export class ConfusionMatrix {
     for (let i = 0; i < t.length; i++) {
       const a = t[i]!;
       const b = p[i]!;
-      if (!Number.isFinite(a) || !Number.isFinite(b)) throw new ConfigError('ERR_INVALID_OPTION', `ConfusionMatrix: label at index ${i} is not finite (${a}, ${b})`);
+      if (!Number.isFinite(a) || !Number.isFinite(b))
+        throw new ConfigError(
+          'ERR_INVALID_OPTION',
+          `ConfusionMatrix: label at index ${i} is not finite (${a}, ${b})`,
+        );
       this.#seen.add(a).add(b);
       let row = this.#counts.get(a);
       if (!row) this.#counts.set(a, (row = new Map()));
@@ -54,6 +58,10 @@ export class ConfusionMatrix {
 }
 
 /** One-shot confusion matrix. */
-export function confusionMatrix(yTrue: Vector, yPred: Vector, options: { labels?: readonly number[] } = {}): ConfusionMatrixResult {
+export function confusionMatrix(
+  yTrue: Vector,
+  yPred: Vector,
+  options: { labels?: readonly number[] } = {},
+): ConfusionMatrixResult {
   return new ConfusionMatrix(options).update(yTrue, yPred).compute();
 }

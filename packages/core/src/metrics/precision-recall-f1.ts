@@ -55,7 +55,11 @@ function weightedMean(a: number[], w: number[], zero: number): number {
 }
 
 /** Averages per-class scores the way sklearn's `precision_recall_fscore_support(average=…)` does. */
-export function averagePrf(cm: ConfusionMatrixResult, average: Exclude<ClassAverage, 'none'>, zeroDivision = 0): PrfAverage {
+export function averagePrf(
+  cm: ConfusionMatrixResult,
+  average: Exclude<ClassAverage, 'none'>,
+  zeroDivision = 0,
+): PrfAverage {
   const per = prfFromConfusion(cm, zeroDivision);
   if (average === 'micro') {
     const tp = cm.matrix.reduce((s, r, i) => s + r[i]!, 0);
@@ -64,8 +68,10 @@ export function averagePrf(cm: ConfusionMatrixResult, average: Exclude<ClassAver
     const p = divide(tp, total, zeroDivision);
     return { precision: p, recall: p, f1: divide(2 * tp, 2 * total, zeroDivision) };
   }
-  if (per.labels.length === 0) throw new ConfigError('ERR_EMPTY_DATASET', 'precision/recall/F1 of an empty set of labels');
-  if (average === 'macro') return { precision: mean(per.precision), recall: mean(per.recall), f1: mean(per.f1) };
+  if (per.labels.length === 0)
+    throw new ConfigError('ERR_EMPTY_DATASET', 'precision/recall/F1 of an empty set of labels');
+  if (average === 'macro')
+    return { precision: mean(per.precision), recall: mean(per.recall), f1: mean(per.f1) };
   return {
     precision: weightedMean(per.precision, per.support, zeroDivision),
     recall: weightedMean(per.recall, per.support, zeroDivision),
@@ -105,9 +111,21 @@ export class PrecisionRecallF1 {
 }
 
 /** One-shot `precision_recall_fscore_support`: averaged, or per class with `average: 'none'`. */
-export function precisionRecallFscoreSupport(yTrue: Vector, yPred: Vector, options: PrfOptions & { average: 'none' }): PrfPerClass;
-export function precisionRecallFscoreSupport(yTrue: Vector, yPred: Vector, options: PrfOptions & { average: Exclude<ClassAverage, 'none'> }): PrfAverage;
-export function precisionRecallFscoreSupport(yTrue: Vector, yPred: Vector, options: PrfOptions & { average: ClassAverage }): PrfPerClass | PrfAverage {
+export function precisionRecallFscoreSupport(
+  yTrue: Vector,
+  yPred: Vector,
+  options: PrfOptions & { average: 'none' },
+): PrfPerClass;
+export function precisionRecallFscoreSupport(
+  yTrue: Vector,
+  yPred: Vector,
+  options: PrfOptions & { average: Exclude<ClassAverage, 'none'> },
+): PrfAverage;
+export function precisionRecallFscoreSupport(
+  yTrue: Vector,
+  yPred: Vector,
+  options: PrfOptions & { average: ClassAverage },
+): PrfPerClass | PrfAverage {
   const m = new PrecisionRecallF1(options).update(yTrue, yPred);
   return options.average === 'none' ? m.perClass() : m.compute(options.average);
 }

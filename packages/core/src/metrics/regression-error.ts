@@ -20,12 +20,19 @@ export class RegressionError {
     assertSameLength(t, p, `${this.kind} update`);
     const width = t[0]?.length ?? 0;
     if (this.#count > 0 && width !== this.#sums.length && t.length > 0) {
-      throw new ConfigError('ERR_SHAPE_MISMATCH', `${this.kind}: ${width} outputs, earlier updates had ${this.#sums.length}`);
+      throw new ConfigError(
+        'ERR_SHAPE_MISMATCH',
+        `${this.kind}: ${width} outputs, earlier updates had ${this.#sums.length}`,
+      );
     }
     if (this.#count === 0) this.#sums = new Array<number>(width).fill(0);
     t.forEach((row, i) => {
       const q = p[i]!;
-      if (q.length !== row.length) throw new ConfigError('ERR_SHAPE_MISMATCH', `${this.kind}: row ${i} has ${row.length} targets but ${q.length} predictions`);
+      if (q.length !== row.length)
+        throw new ConfigError(
+          'ERR_SHAPE_MISMATCH',
+          `${this.kind}: row ${i} has ${row.length} targets but ${q.length} predictions`,
+        );
       row.forEach((v, j) => {
         const d = v - q[j]!;
         this.#sums[j]! += this.kind === 'mse' ? d * d : Math.abs(d);

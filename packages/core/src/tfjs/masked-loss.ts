@@ -18,7 +18,8 @@ export interface MaskedLossOptions {
 /** `[batch, maxLen]` float mask with ones on the first `lengths[i]` steps of row `i`. */
 export function lengthsToMask(lengths: tf.Tensor | ArrayLike<number>, maxLen: number): tf.Tensor2D {
   return tf.tidy(() => {
-    const l = lengths instanceof tf.Tensor ? tf.cast(lengths, 'int32') : tf.tensor1d(Array.from(lengths), 'int32');
+    const l =
+      lengths instanceof tf.Tensor ? tf.cast(lengths, 'int32') : tf.tensor1d(Array.from(lengths), 'int32');
     const steps = tf.range(0, maxLen, 1, 'int32');
     return tf.cast(tf.less(tf.expandDims(steps, 0), tf.expandDims(l, 1)), 'float32') as tf.Tensor2D;
   });
@@ -28,7 +29,10 @@ function maskFor(elementLoss: tf.Tensor, options: MaskedLossOptions, name: strin
   let mask: tf.Tensor | undefined = options.mask ? tf.cast(options.mask, 'float32') : undefined;
   if (options.lengths !== undefined) {
     if (elementLoss.rank < 2) {
-      throw new ConfigError('ERR_SHAPE_MISMATCH', `${name}: 'lengths' needs a [batch, time, …] loss, but the loss has shape [${elementLoss.shape.join(', ')}]`);
+      throw new ConfigError(
+        'ERR_SHAPE_MISMATCH',
+        `${name}: 'lengths' needs a [batch, time, …] loss, but the loss has shape [${elementLoss.shape.join(', ')}]`,
+      );
     }
     let m: tf.Tensor = lengthsToMask(options.lengths, elementLoss.shape[1]!);
     while (m.rank < elementLoss.rank) m = tf.expandDims(m, -1);
@@ -44,7 +48,11 @@ function reduce(elementLoss: tf.Tensor, options: MaskedLossOptions, name: string
   if (reduction === 'none') return weighted;
   const total = tf.sum(weighted);
   if (reduction === 'sum') return total;
-  if (reduction !== 'mean') throw new ConfigError('ERR_INVALID_OPTION', `${name}: reduction should be 'mean', 'sum' or 'none', but got '${String(reduction)}'`);
+  if (reduction !== 'mean')
+    throw new ConfigError(
+      'ERR_INVALID_OPTION',
+      `${name}: reduction should be 'mean', 'sum' or 'none', but got '${String(reduction)}'`,
+    );
   // Mean over unmasked elements; an all-masked batch gives 0, not NaN.
   const count = mask ? tf.sum(tf.mul(tf.onesLike(elementLoss), mask)) : tf.scalar(elementLoss.size);
   return tf.div(total, tf.maximum(count, 1e-12));
@@ -52,7 +60,10 @@ function reduce(elementLoss: tf.Tensor, options: MaskedLossOptions, name: string
 
 function assertSameShape(a: tf.Tensor, b: tf.Tensor, name: string, what: string): void {
   if (a.shape.length !== b.shape.length || a.shape.some((d, i) => d !== b.shape[i])) {
-    throw new ConfigError('ERR_SHAPE_MISMATCH', `${name}: ${what} shapes differ: [${a.shape.join(', ')}] vs [${b.shape.join(', ')}]`);
+    throw new ConfigError(
+      'ERR_SHAPE_MISMATCH',
+      `${name}: ${what} shapes differ: [${a.shape.join(', ')}] vs [${b.shape.join(', ')}]`,
+    );
   }
 }
 
@@ -108,13 +119,17 @@ export function crossEntropy(
         );
       }
       const idx = tf.cast(targets, 'int32');
-      if (options.ignoreIndex !== undefined) extraMask = tf.cast(tf.notEqual(idx, options.ignoreIndex), 'float32');
+      if (options.ignoreIndex !== undefined)
+        extraMask = tf.cast(tf.notEqual(idx, options.ignoreIndex), 'float32');
       probs = tf.oneHot(tf.maximum(idx, tf.scalar(0, 'int32')), c);
     }
     const ls = options.labelSmoothing ?? 0;
     if (ls > 0) probs = tf.add(tf.mul(probs, 1 - ls), ls / c);
     const loss = tf.neg(tf.sum(tf.mul(probs, logp), -1));
-    const mask = extraMask && options.mask ? tf.mul(extraMask, tf.cast(options.mask, 'float32')) : (extraMask ?? options.mask);
+    const mask =
+      extraMask && options.mask
+        ? tf.mul(extraMask, tf.cast(options.mask, 'float32'))
+        : (extraMask ?? options.mask);
     return reduce(loss, { ...options, ...(mask ? { mask } : {}) }, 'crossEntropy');
   });
 }
@@ -122,5 +137,11 @@ export function crossEntropy(
 /** Mean squared error with masks/lengths (torch `MSELoss`). */
 export function mse(predictions: tf.Tensor, targets: tf.Tensor, options: MaskedLossOptions = {}): tf.Tensor {
   assertSameShape(predictions, targets, 'mse', 'predictions and targets');
-  return tf.tidy(() => reduce(tf.squaredDifference(tf.cast(predictions, 'float32'), tf.cast(targets, 'float32')), options, 'mse'));
+  return tf.tidy(() =>
+    reduce(
+      tf.squaredDifference(tf.cast(predictions, 'float32'), tf.cast(targets, 'float32')),
+      options,
+      'mse',
+    ),
+  );
 }

@@ -10,7 +10,13 @@ export type TfPrediction = tf.Tensor | tf.Tensor[] | Record<string, tf.Tensor>;
  * selected backend), steps return a scalar loss tensor, parameters are `tf.Variable`s and the optimizer is a
  * `tf.Optimizer`. Step functions run inside `tf.tidy`: intermediate tensors need no manual disposal.
  */
-export type TfTrainingModule<B = Record<string, unknown>> = TrainingModule<TensorBatch<B>, tf.Scalar | tf.Tensor, tf.Variable, tf.Optimizer, TfPrediction>;
+export type TfTrainingModule<B = Record<string, unknown>> = TrainingModule<
+  TensorBatch<B>,
+  tf.Scalar | tf.Tensor,
+  tf.Variable,
+  tf.Optimizer,
+  TfPrediction
+>;
 
 /** Parameters of a tfjs LayersModel in a stable order (`model.weights`), trainable and non-trainable. */
 export function layersModelParameters(model: tf.LayersModel): NamedParameter<tf.Variable>[] {

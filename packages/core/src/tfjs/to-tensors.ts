@@ -4,7 +4,10 @@ import { DataError } from '../errors.js';
 
 /** A collated batch after conversion: numeric arrays become tensors, everything else passes through. */
 export type TensorBatch<B> = {
-  [K in keyof B]: B[K] extends NdArray | TypedArray | number | readonly number[] | readonly (readonly number[])[] ? tf.Tensor : B[K];
+  [K in keyof B]: B[K] extends
+    NdArray | TypedArray | number | readonly number[] | readonly (readonly number[])[]
+    ? tf.Tensor
+    : B[K];
 };
 
 function tensorFromNd(a: NdArray, key: string): tf.Tensor {
@@ -30,7 +33,10 @@ function tensorFromNd(a: NdArray, key: string): tf.Tensor {
       for (let i = 0; i < src.length; i++) {
         const v = Number(src[i]);
         if (v > 2147483647 || v < -2147483648) {
-          throw new DataError('ERR_COLLATE', `Batch field '${key}'[${i}] = ${v} does not fit in int32 (tfjs has no 64-bit integers)`);
+          throw new DataError(
+            'ERR_COLLATE',
+            `Batch field '${key}'[${i}] = ${v} does not fit in int32 (tfjs has no 64-bit integers)`,
+          );
         }
         out[i] = v;
       }
@@ -51,11 +57,16 @@ function toTensor(value: unknown, key: string): unknown {
     return tf.tensor(Int32Array.from(value as Int16Array), [value.length], 'int32');
   }
   if (typeof value === 'number') return tf.scalar(value);
-  if (Array.isArray(value) && (value.length === 0 || typeof value[0] === 'number' || Array.isArray(value[0]))) {
+  if (
+    Array.isArray(value) &&
+    (value.length === 0 || typeof value[0] === 'number' || Array.isArray(value[0]))
+  ) {
     try {
       return tf.tensor(value as number[]);
     } catch (error) {
-      throw new DataError('ERR_COLLATE', `Batch field '${key}' is a ragged or non-numeric nested array`, { cause: error });
+      throw new DataError('ERR_COLLATE', `Batch field '${key}' is a ragged or non-numeric nested array`, {
+        cause: error,
+      });
     }
   }
   return value;

@@ -18,7 +18,12 @@ import { classifierModule, conv2dModel, crnnModel } from './test-utils/reference
 const quiet = { log: () => undefined, enableProgressBar: false } as const;
 
 function loader(shape: number[], length: number, batchSize: number, seed = 0, shuffle = true) {
-  return new DataLoader({ dataset: createSyntheticDataset({ length, shape, numClasses: 2, seed, noise: 0.05 }), batchSize, shuffle, seed });
+  return new DataLoader({
+    dataset: createSyntheticDataset({ length, shape, numClasses: 2, seed, noise: 0.05 }),
+    batchSize,
+    shuffle,
+    seed,
+  });
 }
 
 /** Records every step's and epoch's numbers. */
@@ -50,7 +55,10 @@ describe('Trainer on wasm', () => {
   it('a small Conv2D model trains and its loss falls; no tensor leaks across epochs', async () => {
     const rec = new Recorder();
     const trainer = new Trainer({ backend: 'wasm', maxEpochs: 4, callbacks: [rec], seed: 1, ...quiet });
-    const module = classifierModule(() => conv2dModel({ inputShape: [16, 8, 1], filters: [4, 8, 8], classes: 2, dropout: 0 }), 0.02);
+    const module = classifierModule(
+      () => conv2dModel({ inputShape: [16, 8, 1], filters: [4, 8, 8], classes: 2, dropout: 0 }),
+      0.02,
+    );
     await trainer.fit(module, loader([16, 8, 1], 64, 8), loader([16, 8, 1], 16, 8, 9, false));
     expect(trainer.backend?.name).toBe('wasm');
     expect(rec.steps).toHaveLength(32);
@@ -64,18 +72,31 @@ describe('Trainer on wasm', () => {
     expect(later[0]! - trainer.epochStartTensors[0]!).toBe(2 * params); // Adam slots m, v per parameter
   });
 
-  it('a small Conv1D+LSTM model trains and its loss falls', async () => {
-    const rec = new Recorder();
-    const trainer = new Trainer({ backend: 'wasm', maxEpochs: 5, callbacks: [rec], seed: 2, ...quiet });
-    const module = classifierModule(() => crnnModel({ inputShape: [32, 2], conv: 8, units: 8, pool: 2, classes: 2 }), 0.02);
-    await trainer.fit(module, loader([32, 2], 48, 8, 3));
-    expect(rec.steps).toHaveLength(30);
-    expect(mean(rec.steps.slice(-6))).toBeLessThan(0.7 * mean(rec.steps.slice(0, 3)));
-  });
+  for (const fused of [false, true]) {
+    it(`a small Conv1D+LSTM model trains and its loss falls (${fused ? 'fusedLstmLayer' : 'tf.layers.lstm'})`, async () => {
+      const rec = new Recorder();
+      const trainer = new Trainer({
+        backend: 'wasm',
+        maxEpochs: fused ? 6 : 4,
+        callbacks: [rec],
+        seed: 2,
+        ...quiet,
+      });
+      const module = classifierModule(
+        () => crnnModel({ inputShape: [32, 2], conv: 8, units: 8, pool: 2, classes: 2, fused }),
+        0.02,
+      );
+      await trainer.fit(module, loader([32, 2], 48, 8, 3));
+      expect(rec.steps).toHaveLength(fused ? 36 : 24);
+      expect(mean(rec.steps.slice(-6))).toBeLessThan(0.7 * mean(rec.steps.slice(0, 3)));
+    });
+  }
 
   it('validate, test and predict return metrics and plain arrays', async () => {
     const trainer = new Trainer({ backend: 'wasm', ...quiet });
-    const module = classifierModule(() => conv2dModel({ inputShape: [8, 4, 1], filters: [2, 2, 2], classes: 2, dropout: 0 }));
+    const module = classifierModule(() =>
+      conv2dModel({ inputShape: [8, 4, 1], filters: [2, 2, 2], classes: 2, dropout: 0 }),
+    );
     const before = tf.memory().numTensors;
     const v = await trainer.validate(module, loader([8, 4, 1], 10, 4, 0, false));
     const t = await trainer.test(module, loader([8, 4, 1], 10, 4, 0, false));
@@ -93,7 +114,11 @@ describe('Trainer on wasm', () => {
 
 describe('Trainer on cpu', () => {
   const shape = [12, 4, 1];
-  const build = () => classifierModule(() => conv2dModel({ inputShape: [12, 4, 1], filters: [2, 4, 4], classes: 2, dropout: 0, seed: 5 }), 0.01);
+  const build = () =>
+    classifierModule(
+      () => conv2dModel({ inputShape: [12, 4, 1], filters: [2, 4, 4], classes: 2, dropout: 0, seed: 5 }),
+      0.01,
+    );
 
   it('EarlyStopping stops when the monitored metric stops improving', async () => {
     const stop = new EarlyStopping({ monitor: 'val_loss', patience: 1, minDelta: 10 });
@@ -111,7 +136,17 @@ describe('Trainer on cpu', () => {
     const mk = (extra: Callback[] = []) => {
       const rec = new Recorder();
       const cbs: Callback[] = [rec, new StepLr({ stepSize: 1, gamma: 0.5 }), ...extra];
-      return { rec, trainer: new Trainer({ backend: 'cpu', maxEpochs: 3, callbacks: cbs, seed: 7, logEvery: 1, ...quiet }) };
+      return {
+        rec,
+        trainer: new Trainer({
+          backend: 'cpu',
+          maxEpochs: 3,
+          callbacks: cbs,
+          seed: 7,
+          logEvery: 1,
+          ...quiet,
+        }),
+      };
     };
     class MidEpochSaver implements Callback {
       readonly stateKey = 'MidEpochSaver';
@@ -130,10 +165,15 @@ describe('Trainer on cpu', () => {
     expect((await readdir(ckdir)).sort()).toEqual(['e0.ckpt', 'e1.ckpt', 'e2.ckpt', 'mid.ckpt']);
     const finalA = moduleA.parameters().map((p) => Array.from(p.variable.dataSync()));
 
-    for (const [file, stepsDone] of [['e0.ckpt', 3], ['mid.ckpt', 5]] as const) {
+    for (const [file, stepsDone] of [
+      ['e0.ckpt', 3],
+      ['mid.ckpt', 5],
+    ] as const) {
       const resumed = mk();
       const moduleB = build(); // fresh weights: everything must come from the checkpoint
-      await resumed.trainer.fit(moduleB, loader(shape, 24, 8, 11), loader(shape, 8, 8, 12, false), { resumeFrom: join(ckdir, file) });
+      await resumed.trainer.fit(moduleB, loader(shape, 24, 8, 11), loader(shape, 8, 8, 12, false), {
+        resumeFrom: join(ckdir, file),
+      });
       expect(resumed.rec.steps).toEqual(full.rec.steps.slice(stepsDone));
       expect(resumed.rec.epochs).toEqual(full.rec.epochs.slice(1));
       expect(moduleB.parameters().map((p) => Array.from(p.variable.dataSync()))).toEqual(finalA);
@@ -141,22 +181,43 @@ describe('Trainer on cpu', () => {
     const csv = (await readFile(join(logdir, 'metrics.csv'), 'utf8')).trim().split('\n');
     expect(csv[0]).toBe('epoch,step,loss,train_acc,lr,train_loss,val_loss,val_acc');
     expect(csv).toHaveLength(1 + 9 + 3);
-    const jsonl = (await readFile(join(logdir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, number>);
+    const jsonl = (await readFile(join(logdir, 'metrics.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, number>);
     expect(jsonl.filter((r) => r.lr !== undefined).map((r) => r.lr)).toEqual([0.005, 0.0025, 0.00125]);
   });
 
   it('refuses a checkpoint from another loader seed, and a missing or corrupt file', async () => {
     const ckdir = join(dir, 'refuse');
-    const t1 = new Trainer({ backend: 'cpu', maxEpochs: 1, callbacks: [new ModelCheckpoint({ dirpath: ckdir, filename: 'a' })], ...quiet });
+    const t1 = new Trainer({
+      backend: 'cpu',
+      maxEpochs: 1,
+      callbacks: [new ModelCheckpoint({ dirpath: ckdir, filename: 'a' })],
+      ...quiet,
+    });
     await t1.fit(build(), loader(shape, 8, 8, 1));
     const t2 = new Trainer({ backend: 'cpu', maxEpochs: 2, ...quiet });
-    await expect(t2.fit(build(), loader(shape, 8, 8, 2), undefined, { resumeFrom: join(ckdir, 'a.ckpt') })).rejects.toThrow(/loader of seed 1/);
-    await expect(t2.fit(build(), loader(shape, 8, 8, 1), undefined, { resumeFrom: join(ckdir, 'nope.ckpt') })).rejects.toMatchObject({ code: 'ERR_MISSING_FILE' });
-    await expect(t2.fit(build(), loader(shape, 8, 8, 1), undefined, { resumeFrom: join(ckdir, '..', 'logs', 'metrics.csv') })).rejects.toMatchObject({ code: 'ERR_CHECKPOINT' });
+    await expect(
+      t2.fit(build(), loader(shape, 8, 8, 2), undefined, { resumeFrom: join(ckdir, 'a.ckpt') }),
+    ).rejects.toThrow(/loader of seed 1/);
+    await expect(
+      t2.fit(build(), loader(shape, 8, 8, 1), undefined, { resumeFrom: join(ckdir, 'nope.ckpt') }),
+    ).rejects.toMatchObject({ code: 'ERR_MISSING_FILE' });
+    await expect(
+      t2.fit(build(), loader(shape, 8, 8, 1), undefined, {
+        resumeFrom: join(ckdir, '..', 'logs', 'metrics.csv'),
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_CHECKPOINT' });
   });
 
   it('accumulating 2 half batches equals one full batch; clipping bounds the update', async () => {
-    const x = tf.tensor2d([[1, 2], [3, 4], [-1, 0.5], [2, -2]]);
+    const x = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+      [-1, 0.5],
+      [2, -2],
+    ]);
     const y = tf.tensor1d([1, -1, 0.5, 2]);
     const linear = (clip?: number, accumulate = 1) => {
       let w: tf.Variable;
@@ -166,7 +227,9 @@ describe('Trainer on cpu', () => {
           w = tf.variable(tf.tensor2d([[0.1], [-0.2]]));
         },
         parameters: () => [{ name: 'w', variable: w, trainable: true }],
-        trainingStep: (b: Record<string, unknown>) => ({ loss: tf.mean(tf.square(tf.sub(tf.squeeze(tf.matMul(b.x as tf.Tensor2D, w)), b.y as tf.Tensor))) }),
+        trainingStep: (b: Record<string, unknown>) => ({
+          loss: tf.mean(tf.square(tf.sub(tf.squeeze(tf.matMul(b.x as tf.Tensor2D, w)), b.y as tf.Tensor))),
+        }),
         configureOptimizers: () => tf.train.sgd(0.1),
         clip,
         accumulate,
@@ -184,7 +247,9 @@ describe('Trainer on cpu', () => {
     expect(Math.abs(a[0]! - b[0]!)).toBeLessThan(1e-6);
     expect(Math.abs(a[1]! - b[1]!)).toBeLessThan(1e-6);
     const clipped = linear();
-    await new Trainer({ backend: 'cpu', gradientClipNorm: 0.01, ...quiet }).fit(clipped, [{ x: x.arraySync(), y: y.arraySync() }]);
+    await new Trainer({ backend: 'cpu', gradientClipNorm: 0.01, ...quiet }).fit(clipped, [
+      { x: x.arraySync(), y: y.arraySync() },
+    ]);
     const d = clipped.w().dataSync();
     expect(Math.hypot(d[0]! - 0.1, d[1]! + 0.2)).toBeCloseTo(0.1 * 0.01, 5); // lr · clip norm
     tf.dispose([x, y]);
@@ -194,15 +259,25 @@ describe('Trainer on cpu', () => {
     expect(() => new Trainer({ maxEpochs: 0 })).toThrow(/maxEpochs should be an integer ≥ 1/);
     expect(() => new Trainer({ gradientClipNorm: -1 })).toThrow(/gradientClipNorm/);
     const w = tf.variable(tf.zeros([1]));
-    const noParams = { parameters: () => [], trainingStep: () => ({ loss: tf.scalar(0) }), configureOptimizers: () => tf.train.sgd(0.1) };
-    await expect(new Trainer({ backend: 'cpu', ...quiet }).fit(noParams, [{ x: [1] }])).rejects.toThrow(/no trainable parameter/);
+    const noParams = {
+      parameters: () => [],
+      trainingStep: () => ({ loss: tf.scalar(0) }),
+      configureOptimizers: () => tf.train.sgd(0.1),
+    };
+    await expect(new Trainer({ backend: 'cpu', ...quiet }).fit(noParams, [{ x: [1] }])).rejects.toThrow(
+      /no trainable parameter/,
+    );
     const bad = {
       parameters: () => [{ name: 'w', variable: w, trainable: true }],
       trainingStep: () => ({ loss: 3 as unknown as tf.Scalar }),
       configureOptimizers: () => tf.train.sgd(0.1),
     };
     const seen: unknown[] = [];
-    const t = new Trainer({ backend: 'cpu', callbacks: [{ onException: (_c, e) => void seen.push(e) }], ...quiet });
+    const t = new Trainer({
+      backend: 'cpu',
+      callbacks: [{ onException: (_c, e) => void seen.push(e) }],
+      ...quiet,
+    });
     await expect(t.fit(bad, [{ x: [1] }])).rejects.toThrow(/trainingStep should return \{ loss: tf.Scalar/);
     expect(seen).toHaveLength(1);
     w.dispose();

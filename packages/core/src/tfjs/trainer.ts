@@ -18,9 +18,9 @@ import type { TfPrediction, TfTrainingModule } from './tf-training-module.js';
 export type BatchSource<B> = (AsyncIterable<B> | Iterable<B>) & {
   setEpoch?(epoch: number): void;
   /** Batches per epoch, when known (progress, ETA). */
-  readonly length?: number;
+  readonly length?: number | undefined;
   /** The loader's seed, recorded in checkpoints so a resume with another seed is refused. */
-  readonly seed?: number;
+  readonly seed?: number | undefined;
 };
 
 export interface TrainerOptions {
@@ -112,7 +112,12 @@ function isTensor(v: unknown): v is tf.Tensor {
 function plain(t: tf.Tensor): PlainTensor {
   const dtype = t.dtype === 'int32' || t.dtype === 'bool' ? t.dtype : 'float32';
   const values = t.dataSync();
-  const data = dtype === 'float32' ? Float32Array.from(values as Float32Array) : dtype === 'int32' ? Int32Array.from(values as Int32Array) : Uint8Array.from(values as Uint8Array);
+  const data =
+    dtype === 'float32'
+      ? Float32Array.from(values as Float32Array)
+      : dtype === 'int32'
+        ? Int32Array.from(values as Int32Array)
+        : Uint8Array.from(values as Uint8Array);
   return { data, shape: [...t.shape], dtype };
 }
 
@@ -156,7 +161,11 @@ export class Trainer {
   constructor(options: TrainerOptions = {}) {
     const int = (v: number | undefined, name: string, min: number, dflt: number): number => {
       const x = v ?? dflt;
-      if (!Number.isInteger(x) || x < min) throw new ConfigError('ERR_INVALID_OPTION', `Trainer: ${name} should be an integer ≥ ${min}, but got ${v}`);
+      if (!Number.isInteger(x) || x < min)
+        throw new ConfigError(
+          'ERR_INVALID_OPTION',
+          `Trainer: ${name} should be an integer ≥ ${min}, but got ${v}`,
+        );
       return x;
     };
     this.maxEpochs = int(options.maxEpochs, 'maxEpochs', 1, 1);
@@ -164,7 +173,10 @@ export class Trainer {
     this.accumulateGradBatches = int(options.accumulateGradBatches, 'accumulateGradBatches', 1, 1);
     this.logEvery = int(options.logEvery, 'logEvery', 1, 50);
     if (options.gradientClipNorm !== undefined && !(options.gradientClipNorm > 0)) {
-      throw new ConfigError('ERR_INVALID_OPTION', `Trainer: gradientClipNorm should be a positive number, but got ${options.gradientClipNorm}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `Trainer: gradientClipNorm should be a positive number, but got ${options.gradientClipNorm}`,
+      );
     }
     this.gradientClipNorm = options.gradientClipNorm;
     this.seed = options.seed ?? 0;
@@ -173,7 +185,8 @@ export class Trainer {
     this.#registry = options.registry ?? defaultRegistry;
     this.#log = options.log ?? ((m: string) => void process.stderr.write(`[mirkit] ${m}\n`));
     this.callbacks = [...(options.callbacks ?? [])];
-    if ((options.enableProgressBar ?? true) && !this.callbacks.some((c) => c instanceof ProgressBar)) this.callbacks.push(new ProgressBar());
+    if ((options.enableProgressBar ?? true) && !this.callbacks.some((c) => c instanceof ProgressBar))
+      this.callbacks.push(new ProgressBar());
   }
 
   get globalStep(): number {
@@ -195,7 +208,8 @@ export class Trainer {
       return;
     }
     const r = this.#registry;
-    if (!r.frozen && !r.plugins().some((p) => p.name === TFJS_BACKENDS_PLUGIN) && !r.has('backend', 'wasm')) r.use(tfjsBackends());
+    if (!r.frozen && !r.plugins().some((p) => p.name === TFJS_BACKENDS_PLUGIN) && !r.has('backend', 'wasm'))
+      r.use(tfjsBackends());
     const selection = await selectBackend(this.#device, { registry: r });
     if (this.#device === 'auto') this.#log(`backend: ${selection.message}`);
     await selection.backend.setup();
@@ -212,37 +226,51 @@ export class Trainer {
   }
 
   #context(): FitContext {
-    const self = this;
+    const read = {
+      stage: () => this.#stage,
+      epoch: () => this.#loop.epoch,
+      globalStep: () => this.#loop.globalStep,
+      numTrainBatches: () => {
+        const n = this.#train?.length;
+        return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+      },
+      numEvalBatches: () => this.#numEval,
+      metrics: () => this.metrics,
+      shouldStop: () => this.#shouldStop,
+      setShouldStop: (v: boolean) => {
+        this.#shouldStop = v;
+      },
+      learningRate: () => this.#getLr(),
+    };
     return {
       get stage() {
-        return self.#stage;
+        return read.stage();
       },
       get epoch() {
-        return self.#loop.epoch;
+        return read.epoch();
       },
       get globalStep() {
-        return self.#loop.globalStep;
+        return read.globalStep();
       },
       maxEpochs: this.maxEpochs,
       get numTrainBatches() {
-        const n = self.#train?.length;
-        return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+        return read.numTrainBatches();
       },
       get numEvalBatches() {
-        return self.#numEval;
+        return read.numEvalBatches();
       },
       logEvery: this.logEvery,
       get metrics() {
-        return self.metrics;
+        return read.metrics();
       },
       get shouldStop() {
-        return self.#shouldStop;
+        return read.shouldStop();
       },
       set shouldStop(v: boolean) {
-        self.#shouldStop = v;
+        read.setShouldStop(v);
       },
       get learningRate() {
-        return self.#getLr();
+        return read.learningRate();
       },
       setLearningRate: (lr: number) => this.#setLr(lr),
       saveCheckpoint: (path: string) => this.saveCheckpoint(path),
@@ -256,9 +284,15 @@ export class Trainer {
   }
 
   #setLr(lr: number): void {
-    if (!(lr >= 0) || !Number.isFinite(lr)) throw new ConfigError('ERR_INVALID_OPTION', `learning rate should be a finite non-negative number, but got ${lr}`);
-    const opt = this.#optimizer as unknown as { learningRate?: number; setLearningRate?: (lr: number) => void } | undefined;
-    if (!opt) throw new ConfigError('ERR_INVALID_OPTION', 'setLearningRate() called outside fit(): no optimizer');
+    if (!(lr >= 0) || !Number.isFinite(lr))
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `learning rate should be a finite non-negative number, but got ${lr}`,
+      );
+    const opt = this.#optimizer as unknown as
+      { learningRate?: number; setLearningRate?: (lr: number) => void } | undefined;
+    if (!opt)
+      throw new ConfigError('ERR_INVALID_OPTION', 'setLearningRate() called outside fit(): no optimizer');
     if (typeof opt.setLearningRate === 'function') opt.setLearningRate(lr);
     else opt.learningRate = lr;
   }
@@ -289,7 +323,11 @@ export class Trainer {
 
   #params(): readonly NamedParameter<tf.Variable>[] {
     const params = this.#module!.parameters();
-    if (!Array.isArray(params)) throw new ConfigError('ERR_INVALID_OPTION', 'TrainingModule.parameters() should return an array of { name, variable, trainable }');
+    if (!Array.isArray(params))
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        'TrainingModule.parameters() should return an array of { name, variable, trainable }',
+      );
     return params;
   }
 
@@ -304,16 +342,28 @@ export class Trainer {
 
   static #keepOutput(out: StepOutput<tf.Tensor> | undefined, what: string): KeptOutput {
     if (!out || !isTensor(out.loss)) {
-      throw new ConfigError('ERR_INVALID_OPTION', `${what} should return { loss: tf.Scalar, logs?, batchSize? }, but got ${out === undefined ? 'undefined' : typeof out.loss}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `${what} should return { loss: tf.Scalar, logs?, batchSize? }, but got ${out === undefined ? 'undefined' : typeof out.loss}`,
+      );
     }
-    if (out.loss.size !== 1) throw new ConfigError('ERR_SHAPE_MISMATCH', `${what}: loss should be a scalar, but has shape [${out.loss.shape.join(', ')}]`);
+    if (out.loss.size !== 1)
+      throw new ConfigError(
+        'ERR_SHAPE_MISMATCH',
+        `${what}: loss should be a scalar, but has shape [${out.loss.shape.join(', ')}]`,
+      );
     const logs: Record<string, tf.Tensor | number> = {};
     for (const [k, v] of Object.entries(out.logs ?? {})) logs[k] = isTensor(v) ? tf.keep(tf.clone(v)) : v;
     return { loss: tf.keep(tf.clone(out.loss)), logs, batchSize: out.batchSize ?? 1 };
   }
 
   /** Trains `module` on `train`, validating on `val` after each epoch. */
-  async fit<B>(module: TfTrainingModule<B>, train: BatchSource<B>, val?: BatchSource<B>, options: FitOptions = {}): Promise<Record<string, number>> {
+  async fit<B>(
+    module: TfTrainingModule<B>,
+    train: BatchSource<B>,
+    val?: BatchSource<B>,
+    options: FitOptions = {},
+  ): Promise<Record<string, number>> {
     const mod = module as unknown as TfTrainingModule<never>;
     this.#stage = 'fit';
     this.#shouldStop = false;
@@ -323,19 +373,28 @@ export class Trainer {
       await this.#prepare(mod);
       this.#optimizer = mod.configureOptimizers();
       if (!(this.#optimizer instanceof tf.Optimizer)) {
-        throw new ConfigError('ERR_INVALID_OPTION', 'configureOptimizers() should return a tf.Optimizer (e.g. tf.train.adam(1e-3))');
+        throw new ConfigError(
+          'ERR_INVALID_OPTION',
+          'configureOptimizers() should return a tf.Optimizer (e.g. tf.train.adam(1e-3))',
+        );
       }
       this.#loop = { epoch: 0, batchesDone: 0, epochComplete: false, globalStep: 0, sums: {}, weight: 0 };
       this.#rng = createRng(this.seed);
       this.metrics = {};
-      if (options.resumeFrom !== undefined) await this.#restore(options.resumeFrom, train as BatchSource<unknown>);
+      if (options.resumeFrom !== undefined)
+        await this.#restore(options.resumeFrom, train as BatchSource<unknown>);
       await this.#hook('onFitStart');
       let epoch = this.#loop.epochComplete ? this.#loop.epoch + 1 : this.#loop.epoch;
       const trainable = this.#params().filter((p) => p.trainable);
-      if (trainable.length === 0) throw new ConfigError('ERR_INVALID_OPTION', 'TrainingModule.parameters() lists no trainable parameter (was setup() run?)');
+      if (trainable.length === 0)
+        throw new ConfigError(
+          'ERR_INVALID_OPTION',
+          'TrainingModule.parameters() lists no trainable parameter (was setup() run?)',
+        );
       for (; epoch < this.maxEpochs && !this.#shouldStop; epoch++) {
         if (this.maxSteps !== undefined && this.#loop.globalStep >= this.maxSteps) break;
-        const resumingMidEpoch = epoch === this.#loop.epoch && !this.#loop.epochComplete && this.#loop.batchesDone > 0;
+        const resumingMidEpoch =
+          epoch === this.#loop.epoch && !this.#loop.epochComplete && this.#loop.batchesDone > 0;
         const skip = resumingMidEpoch ? this.#loop.batchesDone : 0;
         const sums = new Sums();
         if (resumingMidEpoch) {
@@ -355,14 +414,25 @@ export class Trainer {
             continue;
           }
           await this.#hook('onTrainBatchStart', batchIdx);
-          const stepCtx: StepContext = { training: true, epoch, globalStep: this.#loop.globalStep, seed: this.#rng.nextUint32() };
+          const stepCtx: StepContext = {
+            training: true,
+            epoch,
+            globalStep: this.#loop.globalStep,
+            seed: this.#rng.nextUint32(),
+          };
           let kept: KeptOutput | undefined;
           const grads = tf.tidy(() => {
             const tb = toTensors(batch);
-            const { value, grads: g } = tf.variableGrads(() => {
-              kept = Trainer.#keepOutput(mod.trainingStep(tb as never, batchIdx, stepCtx) as StepOutput<tf.Tensor>, 'trainingStep');
-              return tf.cast(tf.reshape(kept.loss, []), 'float32') as tf.Scalar;
-            }, trainable.map((p) => p.variable));
+            const { value, grads: g } = tf.variableGrads(
+              () => {
+                kept = Trainer.#keepOutput(
+                  mod.trainingStep(tb as never, batchIdx, stepCtx) as StepOutput<tf.Tensor>,
+                  'trainingStep',
+                );
+                return tf.cast(tf.reshape(kept.loss, []), 'float32') as tf.Scalar;
+              },
+              trainable.map((p) => p.variable),
+            );
             value.dispose();
             return trainable.map((p) => {
               const gv = g[p.variable.name];
@@ -388,10 +458,19 @@ export class Trainer {
           this.#loop.sums = sums.sums;
           this.#loop.weight = sums.weight;
           await this.#hook('onTrainBatchEnd', metrics, batchIdx - 1);
-          if (this.maxSteps !== undefined && this.#loop.globalStep >= this.maxSteps && this.#pendingMicroBatches === 0) break;
+          if (
+            this.maxSteps !== undefined &&
+            this.#loop.globalStep >= this.maxSteps &&
+            this.#pendingMicroBatches === 0
+          )
+            break;
         }
         if (accum !== undefined) this.#applyGradients(trainable, accum);
-        if (batchIdx === 0) throw new DataError('ERR_EMPTY_DATASET', `The training loader yielded no batches in epoch ${epoch}`);
+        if (batchIdx === 0)
+          throw new DataError(
+            'ERR_EMPTY_DATASET',
+            `The training loader yielded no batches in epoch ${epoch}`,
+          );
         this.metrics = { ...this.metrics, ...sums.means() };
         if (val) await this.#evalLoop(mod, val as BatchSource<unknown>, 'fit');
         this.#loop.epochComplete = true;
@@ -421,11 +500,16 @@ export class Trainer {
     this.#loop.globalStep += 1;
   }
 
-  async #evalLoop(mod: TfTrainingModule<never>, loader: BatchSource<unknown>, stage: Stage): Promise<Record<string, number>> {
+  async #evalLoop(
+    mod: TfTrainingModule<never>,
+    loader: BatchSource<unknown>,
+    stage: Stage,
+  ): Promise<Record<string, number>> {
     const isTest = stage === 'test';
     const stepFn = isTest ? mod.testStep : mod.validationStep;
     const name = isTest ? 'testStep' : 'validationStep';
-    if (typeof stepFn !== 'function') throw new ConfigError('ERR_INVALID_OPTION', `The module has no ${name}()`);
+    if (typeof stepFn !== 'function')
+      throw new ConfigError('ERR_INVALID_OPTION', `The module has no ${name}()`);
     const prevStage = this.#stage;
     this.#stage = stage;
     const n = loader.length;
@@ -434,14 +518,28 @@ export class Trainer {
     const sums = new Sums();
     let batchIdx = 0;
     for await (const batch of iterate(loader)) {
-      const ctx: StepContext = { training: false, epoch: this.#loop.epoch, globalStep: this.#loop.globalStep, seed: 0 };
-      const kept = scoped(() => Trainer.#keepOutput(stepFn.call(mod, toTensors(batch) as never, batchIdx, ctx) as StepOutput<tf.Tensor>, name));
+      const ctx: StepContext = {
+        training: false,
+        epoch: this.#loop.epoch,
+        globalStep: this.#loop.globalStep,
+        seed: 0,
+      };
+      const kept = scoped(() =>
+        Trainer.#keepOutput(
+          stepFn.call(mod, toTensors(batch) as never, batchIdx, ctx) as StepOutput<tf.Tensor>,
+          name,
+        ),
+      );
       const metrics = await Trainer.#readStep(kept);
       sums.add(metrics, isTest ? 'test_loss' : 'val_loss');
       await this.#hook(isTest ? 'onTestBatchEnd' : 'onValidationBatchEnd', metrics, batchIdx);
       batchIdx++;
     }
-    if (batchIdx === 0) throw new DataError('ERR_EMPTY_DATASET', `The ${isTest ? 'test' : 'validation'} loader yielded no batches`);
+    if (batchIdx === 0)
+      throw new DataError(
+        'ERR_EMPTY_DATASET',
+        `The ${isTest ? 'test' : 'validation'} loader yielded no batches`,
+      );
     const means = sums.means();
     this.metrics = { ...this.metrics, ...means };
     await this.#hook(isTest ? 'onTestEpochEnd' : 'onValidationEpochEnd');
@@ -476,20 +574,30 @@ export class Trainer {
     this.#stage = 'predict';
     return this.#guard(async () => {
       await this.#prepare(mod);
-      if (typeof mod.predictStep !== 'function') throw new ConfigError('ERR_INVALID_OPTION', 'The module has no predictStep()');
+      if (typeof mod.predictStep !== 'function')
+        throw new ConfigError('ERR_INVALID_OPTION', 'The module has no predictStep()');
       const n = loader.length;
       this.#numEval = typeof n === 'number' && Number.isFinite(n) ? n : undefined;
       await this.#hook('onPredictEpochStart');
       const outputs: PlainPrediction[] = [];
       let batchIdx = 0;
       for await (const batch of iterate(loader as BatchSource<unknown>)) {
-        const ctx: StepContext = { training: false, epoch: this.#loop.epoch, globalStep: this.#loop.globalStep, seed: 0 };
+        const ctx: StepContext = {
+          training: false,
+          epoch: this.#loop.epoch,
+          globalStep: this.#loop.globalStep,
+          seed: 0,
+        };
         const result = scoped((): PlainPrediction => {
           const out = mod.predictStep!(toTensors(batch) as never, batchIdx, ctx) as TfPrediction;
           if (isTensor(out)) return plain(out);
           if (Array.isArray(out)) return out.map(plain);
-          if (out && typeof out === 'object') return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, plain(v)]));
-          throw new ConfigError('ERR_INVALID_OPTION', `predictStep should return a tensor, an array or a record of tensors, but got ${typeof out}`);
+          if (out && typeof out === 'object')
+            return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, plain(v)]));
+          throw new ConfigError(
+            'ERR_INVALID_OPTION',
+            `predictStep should return a tensor, an array or a record of tensors, but got ${typeof out}`,
+          );
         });
         outputs.push(result);
         await this.#hook('onPredictBatchEnd', batchIdx);
@@ -506,7 +614,11 @@ export class Trainer {
    * learning rate, loop position, trainer RNG state, loader epoch/seed, metrics and every callback's state.
    */
   async saveCheckpoint(path: string): Promise<void> {
-    if (!this.#module || !this.#optimizer) throw new ConfigError('ERR_CHECKPOINT', 'saveCheckpoint() needs a module and optimizer: call it during fit()');
+    if (!this.#module || !this.#optimizer)
+      throw new ConfigError(
+        'ERR_CHECKPOINT',
+        'saveCheckpoint() needs a module and optimizer: call it during fit()',
+      );
     if (this.#pendingMicroBatches > 0) {
       throw new ConfigError(
         'ERR_CHECKPOINT',
@@ -520,7 +632,8 @@ export class Trainer {
       if (!(w.tensor instanceof tf.Variable)) w.tensor.dispose();
     }
     const extras: CheckpointTensor[] = [];
-    for (const [k, v] of Object.entries(this.#optimizer)) if (v instanceof tf.Variable) extras.push(await snapshotTensor(`@${k}`, v));
+    for (const [k, v] of Object.entries(this.#optimizer))
+      if (v instanceof tf.Variable) extras.push(await snapshotTensor(`@${k}`, v));
     const keys = callbackStateKeys(this.callbacks);
     const callbacks: Record<string, unknown> = {};
     this.callbacks.forEach((cb, i) => {
@@ -534,7 +647,11 @@ export class Trainer {
         loop: { ...this.#loop },
         rng: this.#rng.state(),
         seed: this.seed,
-        loader: { epoch: this.#loop.epoch, batchesDone: this.#loop.batchesDone, seed: typeof this.#train?.seed === 'number' ? this.#train.seed : null },
+        loader: {
+          epoch: this.#loop.epoch,
+          batchesDone: this.#loop.batchesDone,
+          seed: typeof this.#train?.seed === 'number' ? this.#train.seed : null,
+        },
         metrics: this.metrics,
         callbacks,
         backend: this.backend?.name ?? null,
@@ -546,18 +663,29 @@ export class Trainer {
     const ckpt = await readCheckpoint(path);
     const params = this.#params();
     if (ckpt.params.length !== params.length) {
-      throw new DataError('ERR_CHECKPOINT', `Checkpoint '${path}' has ${ckpt.params.length} parameters, the module ${params.length}`);
+      throw new DataError(
+        'ERR_CHECKPOINT',
+        `Checkpoint '${path}' has ${ckpt.params.length} parameters, the module ${params.length}`,
+      );
     }
     params.forEach((p, i) => {
       const t = ckpt.params[i]!;
       if (t.shape.length !== p.variable.shape.length || t.shape.some((d, j) => d !== p.variable.shape[j])) {
-        throw new DataError('ERR_CHECKPOINT', `Checkpoint '${path}': parameter ${i} ('${t.name}') has shape [${t.shape.join(', ')}], the module's '${p.name}' [${p.variable.shape.join(', ')}]`);
+        throw new DataError(
+          'ERR_CHECKPOINT',
+          `Checkpoint '${path}': parameter ${i} ('${t.name}') has shape [${t.shape.join(', ')}], the module's '${p.name}' [${p.variable.shape.join(', ')}]`,
+        );
       }
-      tf.tidy(() => p.variable.assign(tf.tensor(t.data, t.shape, p.variable.dtype === 'int32' ? 'int32' : t.dtype)));
+      tf.tidy(() =>
+        p.variable.assign(tf.tensor(t.data, t.shape, p.variable.dtype === 'int32' ? 'int32' : t.dtype)),
+      );
     });
     const optimizer = this.#optimizer!;
     if (ckpt.optimizerInfo.className !== optimizer.getClassName()) {
-      throw new DataError('ERR_CHECKPOINT', `Checkpoint '${path}' was written with optimizer ${ckpt.optimizerInfo.className}, but configureOptimizers() returned ${optimizer.getClassName()}`);
+      throw new DataError(
+        'ERR_CHECKPOINT',
+        `Checkpoint '${path}' was written with optimizer ${ckpt.optimizerInfo.className}, but configureOptimizers() returned ${optimizer.getClassName()}`,
+      );
     }
     const slots = ckpt.optimizer.filter((t) => !t.name.startsWith('@'));
     if (slots.length > 0) {
@@ -579,10 +707,16 @@ export class Trainer {
       callbacks: Record<string, unknown>;
     };
     if (s.seed !== this.seed) {
-      throw new ConfigError('ERR_CHECKPOINT', `Checkpoint '${path}' was written by a trainer with seed ${s.seed}; this trainer has seed ${this.seed}`);
+      throw new ConfigError(
+        'ERR_CHECKPOINT',
+        `Checkpoint '${path}' was written by a trainer with seed ${s.seed}; this trainer has seed ${this.seed}`,
+      );
     }
     if (s.loader.seed !== null && typeof train.seed === 'number' && train.seed !== s.loader.seed) {
-      throw new ConfigError('ERR_CHECKPOINT', `Checkpoint '${path}' was written with a training loader of seed ${s.loader.seed}; this loader has seed ${train.seed}, so batches would differ`);
+      throw new ConfigError(
+        'ERR_CHECKPOINT',
+        `Checkpoint '${path}' was written with a training loader of seed ${s.loader.seed}; this loader has seed ${train.seed}, so batches would differ`,
+      );
     }
     this.#loop = { ...s.loop };
     this.#rng.setState(s.rng);
@@ -592,6 +726,8 @@ export class Trainer {
       const st = s.callbacks[keys[i]!];
       if (st !== undefined) cb.loadStateDict?.(st);
     });
-    this.#log(`resumed from '${path}' at epoch ${this.#loop.epoch}${this.#loop.epochComplete ? ' (complete)' : `, batch ${this.#loop.batchesDone}`}, step ${this.#loop.globalStep}`);
+    this.#log(
+      `resumed from '${path}' at epoch ${this.#loop.epoch}${this.#loop.epochComplete ? ' (complete)' : `, batch ${this.#loop.batchesDone}`}, step ${this.#loop.globalStep}`,
+    );
   }
 }

@@ -2,7 +2,11 @@ export type { Stage, StepOutput, StepMetrics, FitContext } from './fit-context.j
 export { callbackStateKeys, type Callback } from './callback.js';
 export type { TrainingModule, StepContext, ModuleSetupContext, NamedParameter } from './training-module.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './callbacks/early-stopping.js';
-export { ModelCheckpoint, formatCheckpointName, type ModelCheckpointOptions } from './callbacks/model-checkpoint.js';
+export {
+  ModelCheckpoint,
+  formatCheckpointName,
+  type ModelCheckpointOptions,
+} from './callbacks/model-checkpoint.js';
 export { ProgressBar, type ProgressBarOptions } from './callbacks/progress-bar.js';
 export { RowLogger, type MetricsLoggerOptions, type MetricsRow } from './callbacks/row-logger.js';
 export { CsvLogger } from './callbacks/csv-logger.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRng } from '@mirkit/core';
 import { describe, expect, it } from 'vitest';
 import { MidiParseError } from '../errors.js';
-import { FIXTURES, fixtureFiles } from '../testing/fixture-data.js';
+import { FIXTURES, fixtureFiles } from '../test-utils/fixture-data.js';
 import { parseMidi } from './parse-midi.js';
 
 describe.skipIf(!FIXTURES)('parseMidi fuzzing', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isMirError } from '@mirkit/core';
 import { describe, expect, it } from 'vitest';
 import { MidiParseError } from '../errors.js';
-import { FIXTURES, fixtureFiles, fixtureScore, readGzJson } from '../testing/fixture-data.js';
+import { FIXTURES, fixtureFiles, fixtureScore, readGzJson } from '../test-utils/fixture-data.js';
 import { parseMidi, readMidi } from './parse-midi.js';
 import { noteCount, scoreEnd } from './score.js';
 

@@ -35,7 +35,7 @@ function chunkId(b: Uint8Array, o: number): string {
 }
 
 /** Validates the chunk structure and returns the header fields and the track chunks with their offsets. */
-function scanChunks(bytes: Uint8Array, file: string | undefined): { format: number; tpq: number; chunks: ChunkInfo[] } {
+function scanChunks(bytes: Uint8Array, file: string | undefined): { format: number; tpq: number; chunks: ChunkInfo[]; onlyTracks: boolean } {
   if (bytes.length < 14) throw new MidiParseError(`file too short (${bytes.length} bytes) for a MIDI header`, 0, file);
   if (chunkId(bytes, 0) !== 'MThd') throw new MidiParseError(`expected 'MThd', got '${chunkId(bytes, 0)}'`, 0, file);
   const headerLength = readU32(bytes, 4);
@@ -49,6 +49,7 @@ function scanChunks(bytes: Uint8Array, file: string | undefined): { format: numb
   if (division & 0x8000) throw new MidiParseError('SMPTE time division is not supported', 12, file);
   if (division === 0) throw new MidiParseError('ticks per quarter note is 0', 12, file);
   const chunks: ChunkInfo[] = [];
+  let onlyTracks = headerLength === 6;
   let offset = 8 + headerLength;
   while (chunks.length < numTracks && offset < bytes.length) {
     if (offset + 8 > bytes.length) throw new MidiParseError('truncated chunk header', offset, file);
@@ -58,17 +59,48 @@ function scanChunks(bytes: Uint8Array, file: string | undefined): { format: numb
       throw new MidiParseError(`chunk '${id}' declares ${length} bytes but only ${bytes.length - offset - 8} remain`, offset + 4, file);
     }
     if (id === 'MTrk') chunks.push({ offset, bytes: bytes.subarray(offset + 8, offset + 8 + length) });
-    else if (!/^[\x20-\x7e]{4}$/.test(id)) throw new MidiParseError(`expected 'MTrk', got a non-ASCII chunk id`, offset, file);
+    else onlyTracks = false;
+    if (id !== 'MTrk' && !/^[\x20-\x7e]{4}$/.test(id)) {
+      throw new MidiParseError(`expected 'MTrk', got a non-ASCII chunk id`, offset, file);
+    }
     offset += 8 + length;
   }
   if (chunks.length < numTracks) {
     throw new MidiParseError(`header declares ${numTracks} tracks but the file holds ${chunks.length}`, bytes.length, file);
   }
-  return { format, tpq: division, chunks };
+  return { format, tpq: division, chunks, onlyTracks };
 }
 
 function isByte(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255;
+}
+
+/** Name of the first invalid field midi-file produced for an event (NaN / undefined from truncated data). */
+function invalidField(e: MidiEvent): string | undefined {
+  if (!Number.isInteger(e.deltaTime) || e.deltaTime < 0) return 'delta time';
+  switch (e.type) {
+    case 'noteOn':
+    case 'noteOff':
+      if (!isByte(e.noteNumber)) return 'note number';
+      if (!isByte(e.velocity)) return 'velocity';
+      return undefined;
+    case 'controller':
+      if (!isByte(e.controllerType)) return 'controller number';
+      if (!isByte(e.value)) return 'controller value';
+      return undefined;
+    case 'programChange':
+      return isByte(e.programNumber) ? undefined : 'program';
+    case 'pitchBend':
+      return Number.isInteger(e.value) ? undefined : 'pitch bend';
+    case 'setTempo':
+      return Number.isInteger(e.microsecondsPerBeat) ? undefined : 'tempo';
+    case 'timeSignature':
+      return isByte(e.numerator) && Number.isInteger(e.denominator) ? undefined : 'time signature';
+    case 'keySignature':
+      return Number.isInteger(e.key) && isByte(e.scale) ? undefined : 'key signature';
+    default:
+      return undefined;
+  }
 }
 
 /** Parses the events of one track chunk with midi-file, checking every field it read. */
@@ -87,42 +119,42 @@ function parseChunk(chunk: ChunkInfo, tpq: number, file: string | undefined): Mi
   } catch (error) {
     throw new MidiParseError(`bad track data (${typeof error === 'string' ? error : String(error)})`, chunk.offset, file, { cause: error });
   }
+  return events;
+}
+
+/** Checks every event of a chunk (see {@link invalidField}). */
+function validateChunk(events: MidiEvent[], chunk: ChunkInfo, file: string | undefined): void {
   for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const bad = (field: string): never => {
-      throw new MidiParseError(`event ${i} of the track chunk (${e.type}) has an invalid ${field} (truncated data?)`, chunk.offset, file);
-    };
-    if (!Number.isInteger(e.deltaTime) || e.deltaTime < 0) bad('delta time');
-    switch (e.type) {
-      case 'noteOn':
-      case 'noteOff':
-        if (!isByte(e.noteNumber)) bad('note number');
-        if (!isByte(e.velocity)) bad('velocity');
-        break;
-      case 'controller':
-        if (!isByte(e.controllerType)) bad('controller number');
-        if (!isByte(e.value)) bad('controller value');
-        break;
-      case 'programChange':
-        if (!isByte(e.programNumber)) bad('program');
-        break;
-      case 'pitchBend':
-        if (!Number.isInteger(e.value)) bad('pitch bend');
-        break;
-      case 'setTempo':
-        if (!Number.isInteger(e.microsecondsPerBeat)) bad('tempo');
-        break;
-      case 'timeSignature':
-        if (!isByte(e.numerator) || !Number.isInteger(e.denominator)) bad('time signature');
-        break;
-      case 'keySignature':
-        if (!Number.isInteger(e.key) || !isByte(e.scale)) bad('key signature');
-        break;
-      default:
-        break;
+    const field = invalidField(events[i]!);
+    if (field !== undefined) {
+      throw new MidiParseError(`event ${i} of the track chunk (${events[i]!.type}) has an invalid ${field} (truncated data?)`, chunk.offset, file);
     }
   }
-  return events;
+}
+
+/**
+ * Events of every track chunk. Fast path: one midi-file call over the whole (well-formed) file, on a Buffer view
+ * so midi-file's slices do not copy; on any problem, chunk by chunk to name the failing chunk's offset.
+ */
+function parseAllChunks(data: Uint8Array, chunks: ChunkInfo[], onlyTracks: boolean, tpq: number, file: string | undefined): MidiEvent[][] {
+  if (onlyTracks) {
+    try {
+      const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      const tracks = parseMidiEvents(view).tracks;
+      if (tracks.length === chunks.length) {
+        tracks.forEach((events, i) => validateChunk(events, chunks[i]!, file));
+        return tracks;
+      }
+    } catch (error) {
+      if (error instanceof MidiParseError) throw error;
+      // fall through: locate the failing chunk
+    }
+  }
+  return chunks.map((chunk) => {
+    const events = parseChunk(chunk, tpq, file);
+    validateChunk(events, chunk, file);
+    return events;
+  });
 }
 
 interface OpenNote {
@@ -148,11 +180,13 @@ const LYRICS_KEY = 16 * 256;
  */
 export function parseMidi(data: Uint8Array, options: ParseMidiOptions = {}): Score {
   const file = options.file;
-  const { tpq, chunks } = scanChunks(data, file);
+  const { tpq, chunks, onlyTracks } = scanChunks(data, file);
   const score = createScore(tpq);
-  const queues = new Map<number, OpenNote[]>();
-  for (const chunk of chunks) {
-    const events = parseChunk(chunk, tpq, file);
+  // (channel · 128 + pitch) → open notes, FIFO
+  const queues: (OpenNote[] | undefined)[] = new Array<OpenNote[] | undefined>(16 * 128);
+  const allEvents = parseAllChunks(data, chunks, onlyTracks, tpq, file);
+  for (let ci = 0; ci < chunks.length; ci++) {
+    const events = allEvents[ci]!;
     const trackMap = new Map<number, Track>();
     const stragglers: (Track | undefined)[] = new Array<Track | undefined>(16);
     const curProgram = new Uint8Array(16);
@@ -160,7 +194,7 @@ export function parseMidi(data: Uint8Array, options: ParseMidiOptions = {}): Sco
     const lastPedalOn = new Array<number>(16).fill(0);
     lastPedalOn[0] = -1;
     let name = '';
-    queues.clear();
+    queues.fill(undefined);
     let lastTrack: Track | undefined;
     let lastKey = -1;
     const getTrack = (channel: number, program: number, create: boolean): Track => {
@@ -196,10 +230,10 @@ export function parseMidi(data: Uint8Array, options: ParseMidiOptions = {}): Sco
           const track = getTrack(channel, curProgram[channel]!, true);
           const note: Note = { time: tick, duration: -1, pitch: e.noteNumber, velocity: e.velocity };
           const qk = channel * 128 + e.noteNumber;
-          let q = queues.get(qk);
+          let q = queues[qk];
           if (q === undefined) {
             q = [];
-            queues.set(qk, q);
+            queues[qk] = q;
           }
           q.push({ track, index: track.notes.length, time: tick });
           track.notes.push(note);
@@ -208,7 +242,7 @@ export function parseMidi(data: Uint8Array, options: ParseMidiOptions = {}): Sco
         case 'noteOff': {
           const channel = e.channel;
           getTrack(channel, curProgram[channel]!, true);
-          const q = queues.get(channel * 128 + e.noteNumber);
+          const q = queues[channel * 128 + e.noteNumber];
           if (q !== undefined && q.length > 0) {
             const open = q.shift()!;
             open.track.notes[open.index]!.duration = tick - open.time;

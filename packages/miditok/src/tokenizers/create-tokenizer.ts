@@ -2,6 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError } from '@mirkit/core';
 import { parseMiditokConfigJson, type TokenizerConfig, type TokenizerConfigOptions } from '../config/tokenizer-config.js';
 import { MidiLikeTokenizer } from './midi-like.js';
+import { MmmTokenizer } from './mmm.js';
+import { CpWordTokenizer } from './cp-word.js';
+import { OctupleTokenizer } from './octuple.js';
+import { MumidiTokenizer } from './mumidi.js';
+import { PerTokTokenizer } from './pertok.js';
 import type { MusicTokenizer } from './music-tokenizer.js';
 import { RemiTokenizer } from './remi.js';
 import { StructuredTokenizer } from './structured.js';
@@ -15,6 +20,11 @@ export const TOKENIZER_CLASSES: Readonly<Record<string, TokenizerClass>> = {
   TSD: TsdTokenizer,
   MIDILike: MidiLikeTokenizer,
   Structured: StructuredTokenizer,
+  MMM: MmmTokenizer,
+  CPWord: CpWordTokenizer,
+  Octuple: OctupleTokenizer,
+  MuMIDI: MumidiTokenizer,
+  PerTok: PerTokTokenizer,
 };
 
 /** Creates a tokenizer by MidiTok class name. */

@@ -68,7 +68,7 @@ export function scorePrograms(score: Score): [number, boolean][] {
 }
 
 /** A multi-stream encoding: one sequence per track. */
-export type EncodeOutput = TokSequence | TokSequence[];
+export type EncodeOutput = TokSequence | TokSequence[] | TokSequence<string[], number[]> | TokSequence<string[], number[]>[];
 
 /**
  * Base of every MidiTok tokenizer (`MusicTokenizer`): derived values, vocabulary, preprocessing and the
@@ -306,7 +306,8 @@ export abstract class MusicTokenizer {
     return {
       _vocab_base: Object.fromEntries(vocab),
       _model: this.model.modelJson,
-      _vocab_base_byte_to_token: Object.fromEntries(this.model.byteToToken),
+      // id order, as MidiTok's dict; a Map keeps digit keys ("0"…"9") in place.
+      _vocab_base_byte_to_token: new Map([...this.model.byteToToken].sort((a, b) => (vocab.get(a[1]) ?? 0) - (vocab.get(b[1]) ?? 0))),
     };
   }
 
@@ -373,9 +374,9 @@ export abstract class MusicTokenizer {
   }
 
   /** MidiTok `encode_token_ids`: applies the trained model to base sequences (in place). */
-  async encodeTokenIds(seqs: TokSequence | TokSequence[]): Promise<void> {
-    if (!this.model) return;
-    for (const seq of Array.isArray(seqs) ? seqs : [seqs]) {
+  async encodeTokenIds(seqs: EncodeOutput): Promise<void> {
+    if (!this.model || this.isMultiVoc) return;
+    for (const seq of (Array.isArray(seqs) ? seqs : [seqs]) as TokSequence[]) {
       if (seq.areIdsEncoded) continue;
       const words = this.splitWords(seq).map((w) => this.idsToBytes(w));
       seq.ids = await this.model.encodeWords(words);
@@ -438,13 +439,7 @@ export abstract class MusicTokenizer {
       tsCopy = [{ time: 0, numerator: 4, denominator: 4 }];
       newTpq = c.maxNumPosPerBeat;
     }
-    let score: Score;
-    if (input.tpq !== newTpq) {
-      const f = newTpq / input.tpq;
-      for (const t of tsCopy) t.time = Math.trunc(t.time * f);
-      score = resampleScore(input, newTpq, 1);
-    } else score = cloneScore(input);
-    score.timeSignatures = tsCopy;
+    const score = this.resampleForPreprocessing(input, newTpq, tsCopy);
     if (c.useTimeSignatures && score.timeSignatures.length > 0) this.preprocessTimeSignatures(score.timeSignatures, score.tpq);
 
     let ticksPerBeat: [number, number][] | undefined;
@@ -470,6 +465,21 @@ export abstract class MusicTokenizer {
       if (this.isTrackEmpty(track)) score.tracks.splice(t, 1);
     }
     if (c.useTempos) score.tempos = this.preprocessTempos(score.tempos, factors);
+    return score;
+  }
+
+  /**
+   * MidiTok `_resample_score`: resamples to `newTpq` (TS times truncated, events rounded) and installs the filtered
+   * time signatures. PerTok overrides it.
+   */
+  protected resampleForPreprocessing(input: Score, newTpq: number, tsCopy: TimeSignature[]): Score {
+    let score: Score;
+    if (input.tpq !== newTpq) {
+      const f = newTpq / input.tpq;
+      for (const t of tsCopy) t.time = Math.trunc(t.time * f);
+      score = resampleScore(input, newTpq, 1);
+    } else score = cloneScore(input);
+    score.timeSignatures = tsCopy;
     return score;
   }
 
@@ -582,7 +592,7 @@ export abstract class MusicTokenizer {
     return i;
   }
 
-  private adjustDurations(items: { time: number; duration: number }[], ticksPerBeat: [number, number][]): void {
+  protected adjustDurations(items: { time: number; duration: number }[], ticksPerBeat: [number, number][]): void {
     if (items.length === 0) return;
     let first = 0;
     const tickLastEvent = items[items.length - 1]!.time;
@@ -815,6 +825,31 @@ export abstract class MusicTokenizer {
     return { tokens, ids, events };
   }
 
+  /** Compound tokens (multi-vocab tokenizers): sub-token `i` is looked up in sub-vocabulary `i`. */
+  protected completeCompoundSequence(tokens: string[][], events?: Event[][]): TokSequence<string[], number[]> {
+    const vocabs = this.vocab as Map<string, number>[];
+    const ids = tokens.map((cp) =>
+      cp.map((t, i) => {
+        const id = vocabs[i]?.get(t);
+        if (id === undefined) throw new ConfigError('ERR_INVALID_OPTION', `Token '${t}' produced by ${this.tokenization} is not in its sub-vocabulary ${i}`);
+        return id;
+      }),
+    );
+    return events ? { tokens, ids, events } : { tokens, ids };
+  }
+
+  /** Token strings of compound ids (multi-vocab). */
+  compoundIdsToTokens(ids: readonly (readonly number[])[]): string[][] {
+    const invs = this.vocabInv as string[][];
+    return ids.map((cp) =>
+      cp.map((id, i) => {
+        const t = invs[i]?.[id];
+        if (t === undefined) throw new ConfigError('ERR_INVALID_OPTION', `Token id ${id} is out of sub-vocabulary ${i}`);
+        return t;
+      }),
+    );
+  }
+
   protected createGlobalEvents(score: Score): Event[] {
     const out: Event[] = [];
     if (this.config.useTimeSignatures) for (const t of score.timeSignatures) out.push(ev('TimeSig', `${t.numerator}/${t.denominator}`, t.time));
@@ -899,14 +934,17 @@ export abstract class MusicTokenizer {
         if (this.noteOnOff) {
           if (progTokens) events.push(ev('Program', program, end, program, -2));
           events.push(ev(offName, note.pitch, end, program, end));
-        } else if (ticksPerBeat) {
-          let k = tpbIdx;
-          while (note.time >= ticksPerBeat[k]![0]) k++;
-          events.push(ev('Duration', this.durationToken(note.duration, ticksPerBeat[k]![1]), note.time, program, note.duration));
-        }
+        } else if (ticksPerBeat) events.push(this.durationEvent(note, program, ticksPerBeat, tpbIdx));
       }
     }
     return events;
+  }
+
+  /** MidiTok `_create_duration_event`: the `Duration` of a note at its ticks-per-beat section. */
+  protected durationEvent(note: Note, program: number, ticksPerBeat: [number, number][], tpbIdx: number): Event {
+    let k = tpbIdx;
+    while (note.time >= ticksPerBeat[k]![0]) k++;
+    return ev('Duration', this.durationToken(note.duration, ticksPerBeat[k]![1]), note.time, program, note.duration);
   }
 
   /** Inserts the time tokens (tokenizer-specific). */

@@ -1,3 +1,3 @@
-import { describeExpectedConfigs } from '../testing/expected-suite.js';
+import { describeExpectedConfigs } from '../test-utils/expected-suite.js';
 
 describeExpectedConfigs(['remi_default','remi_plus','remi_multitrack']);

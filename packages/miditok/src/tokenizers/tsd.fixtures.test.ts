@@ -1,3 +1,3 @@
-import { describeExpectedConfigs } from '../testing/expected-suite.js';
+import { describeExpectedConfigs } from '../test-utils/expected-suite.js';
 
 describeExpectedConfigs(['tsd_default','tsd_plus']);

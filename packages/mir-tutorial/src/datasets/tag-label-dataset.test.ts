@@ -1,5 +1,5 @@
 import { Registry } from '@mirkit/core';
-import { requireFixtures } from '@mirkit/core/testing';
+import { checkDatasetConformance, requireFixtures } from '@mirkit/core/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,5 +71,13 @@ describe.skipIf(!dir)('mir-tutorial/tag-labels equals the notebook TagDataset (p
     expect(String(ds)).toMatch(/No audio for 'classical\+\+\+c00_scale_a4\.wav'/);
     const ok = await loadTagLabels(optionsOf(json, 'valid'));
     expect(() => ok.get(ok.length)).toThrow(/out of range/);
+  });
+
+  it('passes the core dataset conformance suite (multilabel, multiclass and segment targets)', async () => {
+    for (const name of ['D2-I1_tag_lms', 'D1-I1_genre_lms', 'D3-I3_chord_hcqt_patch64']) {
+      const json = JSON.parse(readFileSync(join(dir!, 'expected', 'tagdataset', `${name}.json`), 'utf8')) as TagJson;
+      const report = await checkDatasetConformance(() => loadTagLabels(optionsOf(json, 'train')), { name });
+      expect(report.length).toBe(json.train.len);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { ConfigError, DataError, type Dataset } from '@mirkit/core';
+import { ConfigError, DataError, checkIndex, type Dataset } from '@mirkit/core';
 import { openAudioContainer } from '../hdf5/audio-container.js';
 import { groundtruthItem, type Problem } from '../labels/groundtruth.js';
 import { labelNameDict, type Label } from '../labels/label-dictionary.js';
@@ -102,12 +102,8 @@ export class TagLabelDataset implements Dataset<TagLabelItem> {
   }
 
   get(index: number): TagLabelItem {
-    const item = this.#items[index];
-    if (!Number.isInteger(index) || !item) {
-      throw new DataError('ERR_INDEX_OUT_OF_RANGE', `mir-tutorial/tag-labels: index ${index} is out of range for a dataset of length ${this.#items.length}`, {
-        details: { index, length: this.#items.length },
-      });
-    }
+    checkIndex(index, this.#items.length, 'mir-tutorial/tag-labels dataset');
+    const item = this.#items[index]!;
     const y = typeof item.y === 'number' ? item.y : item.y.slice();
     return { index, audiofile: item.audiofile, startFrame: item.startFrame, endFrame: item.endFrame, y };
   }

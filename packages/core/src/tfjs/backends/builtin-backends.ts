@@ -21,7 +21,13 @@ export function wasmBackend(): TfjsBackend {
 
 /** `cpu`: tfjs' plain-JavaScript reference kernels (deterministic, slow: ~100× wasm on convolutions). */
 export function cpuBackend(): TfjsBackend {
-  return new TfjsBackend({ name: 'cpu', tfName: 'cpu', priority: 1, isGpu: false, packageName: '@tensorflow/tfjs' });
+  return new TfjsBackend({
+    name: 'cpu',
+    tfName: 'cpu',
+    priority: 1,
+    isGpu: false,
+    packageName: '@tensorflow/tfjs',
+  });
 }
 
 /** `tensorflow`: @tensorflow/tfjs-node (native libtensorflow, CPU). Optional peer, loaded at run time. */

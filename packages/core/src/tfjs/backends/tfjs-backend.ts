@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Backend, BackendMemory } from '../../backend/backend.js';
 import { BackendError, describeError } from '../../errors.js';
-import { registerDilatedConvGradients, registerTrainingKernels } from '../kernels/register-training-kernels.js';
+import {
+  registerDilatedConvGradients,
+  registerTrainingKernels,
+} from '../kernels/register-training-kernels.js';
 
 export interface TfjsBackendSpec {
   /** Registry name. */
@@ -43,7 +46,12 @@ export class TfjsBackend implements Backend {
       try {
         await this.#spec.load?.();
       } catch (error) {
-        this.#reason = `cannot load ${this.#spec.packageName ?? this.name}: ${describeError(error).split('\n')[0]}`;
+        const pkg = this.#spec.packageName ?? this.name;
+        const text = describeError(error);
+        const missing = /Cannot find (package|module)|Could not resolve/.test(text) && text.includes(pkg);
+        this.#reason = missing
+          ? `${pkg} is not installed`
+          : `cannot load ${pkg}: ${describeError(error).split('\n')[0]}`;
         return false;
       }
       if (!tf.findBackendFactory(this.#spec.tfName)) {
@@ -73,10 +81,17 @@ export class TfjsBackend implements Backend {
       ok = await tf.setBackend(this.#spec.tfName);
       await tf.ready();
     } catch (error) {
-      throw new BackendError('ERR_BACKEND_UNAVAILABLE', `Initialising tfjs backend '${this.#spec.tfName}' failed: ${describeError(error)}`, { cause: error });
+      throw new BackendError(
+        'ERR_BACKEND_UNAVAILABLE',
+        `Initialising tfjs backend '${this.#spec.tfName}' failed: ${describeError(error)}`,
+        { cause: error },
+      );
     }
     if (!ok) {
-      throw new BackendError('ERR_BACKEND_UNAVAILABLE', `tf.setBackend('${this.#spec.tfName}') failed for backend '${this.name}'`);
+      throw new BackendError(
+        'ERR_BACKEND_UNAVAILABLE',
+        `tf.setBackend('${this.#spec.tfName}') failed for backend '${this.name}'`,
+      );
     }
     if (this.#spec.patchKernels) registerTrainingKernels(this.#spec.tfName);
     else registerDilatedConvGradients();

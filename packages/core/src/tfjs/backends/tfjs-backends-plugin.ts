@@ -12,10 +12,15 @@ export function tfjsBackends(): Plugin {
   return definePlugin({
     name: TFJS_BACKENDS_PLUGIN,
     setup(registry) {
-      registry.register('backend', 'wasm', wasmBackend);
-      registry.register('backend', 'cpu', cpuBackend);
-      registry.register('backend', 'tensorflow', tensorflowBackend);
-      registry.register('backend', 'tensorflow-gpu', tensorflowGpuBackend);
+      // Backend names are not typed through BackendRegistry: selection takes any string ('auto' | 'gpu' | name).
+      const entries = {
+        wasm: wasmBackend,
+        cpu: cpuBackend,
+        tensorflow: tensorflowBackend,
+        'tensorflow-gpu': tensorflowGpuBackend,
+      };
+      for (const [name, factory] of Object.entries(entries))
+        registry.register('backend', name as never, factory as never);
     },
   });
 }

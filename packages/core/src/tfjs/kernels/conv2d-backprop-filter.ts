@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ConfigError } from '../../errors.js';
-import { explicitPad, KernelContext, pair } from './kernel-context.js';
+import { explicitPad, KernelContext, pair, type ConvBackpropAttrs } from './kernel-context.js';
 
 /**
  * `Conv2DBackpropFilter` built from the backend's own `Transpose`, `Conv2D` and `Slice` kernels (tfjs-wasm ships
@@ -18,16 +18,12 @@ import { explicitPad, KernelContext, pair } from './kernel-context.js';
 export function conv2dBackpropFilterKernel(backendName: string): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const a = attrs as unknown as {
-      strides: number | [number, number];
-      pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-      dataFormat?: 'NHWC' | 'NCHW';
-      dimRoundingMode?: 'floor' | 'round' | 'ceil';
-      filterShape: [number, number, number, number];
-      dilations?: number | [number, number];
-    };
+    const a = attrs as unknown as ConvBackpropAttrs;
     if (a.dataFormat === 'NCHW') {
-      throw new ConfigError('ERR_INVALID_OPTION', `Conv2DBackpropFilter on '${backendName}' supports dataFormat 'NHWC' only, but got 'NCHW'`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `Conv2DBackpropFilter on '${backendName}' supports dataFormat 'NHWC' only, but got 'NCHW'`,
+      );
     }
     const strides = pair(a.strides, 'strides');
     const dilations = pair(a.dilations, 'dilations');

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { explicitPad, KernelContext, pair } from './kernel-context.js';
+import { explicitPad, KernelContext, pair, type ConvBackpropAttrs } from './kernel-context.js';
 
 /**
  * `DepthwiseConv2dNativeBackpropFilter` from the backend's `Transpose`, `Reshape`, `DepthwiseConv2dNative`,
@@ -13,18 +13,20 @@ import { explicitPad, KernelContext, pair } from './kernel-context.js';
 export function depthwiseBackpropFilterKernel(backendName: string): tf.KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-    const a = attrs as unknown as {
-      strides: number | [number, number];
-      dilations?: number | [number, number];
-      pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-      dimRoundingMode?: 'floor' | 'round' | 'ceil';
-      filterShape: [number, number, number, number];
-    };
+    const a = attrs as unknown as ConvBackpropAttrs;
     const strides = pair(a.strides, 'strides');
     const dilations = pair(a.dilations, 'dilations');
     const [n, h, w, c] = x.shape as [number, number, number, number];
     const [kh, kw, , m] = a.filterShape;
-    const info = tf.backend_util.computeConv2DInfo([n, h, w, c], a.filterShape, strides, dilations, a.pad, a.dimRoundingMode, true);
+    const info = tf.backend_util.computeConv2DInfo(
+      [n, h, w, c],
+      a.filterShape,
+      strides,
+      dilations,
+      a.pad,
+      a.dimRoundingMode,
+      true,
+    );
     const { outHeight: oh, outWidth: ow } = info;
     const ctx = new KernelContext(backend, backendName);
     try {

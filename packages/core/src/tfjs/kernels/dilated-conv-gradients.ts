@@ -14,7 +14,14 @@ export function dilateFilter(filter: tf.Tensor4D, dilations: [number, number]): 
   if (dh === 1 && dw === 1) return filter;
   return tf.tidy((): tf.Tensor4D => {
     const [kh, kw, a, b] = filter.shape;
-    const spread = tf.pad(tf.reshape(filter, [kh, 1, kw, 1, a, b]), [[0, 0], [0, dh - 1], [0, 0], [0, dw - 1], [0, 0], [0, 0]]);
+    const spread = tf.pad(tf.reshape(filter, [kh, 1, kw, 1, a, b]), [
+      [0, 0],
+      [0, dh - 1],
+      [0, 0],
+      [0, dw - 1],
+      [0, 0],
+      [0, 0],
+    ]);
     const full = tf.reshape(spread, [kh * dh, kw * dw, a, b]);
     return tf.slice(full, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, a, b]) as tf.Tensor4D;
   });
@@ -27,7 +34,11 @@ function undilate(grad: tf.Tensor4D, dilations: [number, number]): tf.Tensor4D {
   return tf.stridedSlice(grad, [0, 0, 0, 0], grad.shape, [dh, dw, 1, 1]) as tf.Tensor4D;
 }
 
-function runKernel<T extends tf.Tensor>(name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>): T {
+function runKernel<T extends tf.Tensor>(
+  name: string,
+  inputs: Record<string, tf.Tensor>,
+  attrs: Record<string, unknown>,
+): T {
   return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as T;
 }
 
@@ -42,24 +53,41 @@ export const conv2dGradConfig: tf.GradConfig = {
   inputsToSave: ['x', 'filter'],
   gradFunc: (dy, saved, attrs) => {
     const [x, filter] = saved as [tf.Tensor4D, tf.Tensor4D];
-    const a = attrs as unknown as { strides: number | [number, number]; dilations?: number | [number, number]; pad: Pad; dataFormat?: 'NHWC' | 'NCHW'; dimRoundingMode?: string };
+    const a = attrs as unknown as {
+      strides: number | [number, number];
+      dilations?: number | [number, number];
+      pad: Pad;
+      dataFormat?: 'NHWC' | 'NCHW';
+      dimRoundingMode?: string;
+    };
     const dilations = pair(a.dilations, 'dilations');
     const dataFormat = a.dataFormat ?? 'NHWC';
     if (dataFormat !== 'NHWC' && (dilations[0] > 1 || dilations[1] > 1)) {
-      throw new ConfigError('ERR_INVALID_OPTION', `Gradient of a dilated conv2d supports dataFormat 'NHWC' only, but got '${dataFormat}'`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `Gradient of a dilated conv2d supports dataFormat 'NHWC' only, but got '${dataFormat}'`,
+      );
     }
     const common = { strides: a.strides, pad: a.pad, dataFormat, dimRoundingMode: a.dimRoundingMode };
     return {
       x: () => {
         const fD = dilateFilter(filter, dilations);
-        const out = runKernel<tf.Tensor4D>('Conv2DBackpropInput', { dy: dy as tf.Tensor4D, filter: fD }, { ...common, inputShape: x.shape });
+        const out = runKernel<tf.Tensor4D>(
+          'Conv2DBackpropInput',
+          { dy: dy as tf.Tensor4D, filter: fD },
+          { ...common, inputShape: x.shape },
+        );
         if (fD !== filter) fD.dispose();
         return out;
       },
       filter: () => {
         const [kh, kw, ci, co] = filter.shape;
         const shape = [(kh - 1) * dilations[0] + 1, (kw - 1) * dilations[1] + 1, ci, co];
-        const gD = runKernel<tf.Tensor4D>('Conv2DBackpropFilter', { x, dy: dy as tf.Tensor4D }, { ...common, filterShape: shape });
+        const gD = runKernel<tf.Tensor4D>(
+          'Conv2DBackpropFilter',
+          { x, dy: dy as tf.Tensor4D },
+          { ...common, filterShape: shape },
+        );
         const g = undilate(gD, dilations);
         if (g !== gD) gD.dispose();
         return g;
@@ -74,20 +102,33 @@ export const depthwiseConv2dGradConfig: tf.GradConfig = {
   inputsToSave: ['x', 'filter'],
   gradFunc: (dy, saved, attrs) => {
     const [x, filter] = saved as [tf.Tensor4D, tf.Tensor4D];
-    const a = attrs as unknown as { strides: number | [number, number]; dilations?: number | [number, number]; pad: Pad; dimRoundingMode?: string };
+    const a = attrs as unknown as {
+      strides: number | [number, number];
+      dilations?: number | [number, number];
+      pad: Pad;
+      dimRoundingMode?: string;
+    };
     const dilations = pair(a.dilations, 'dilations');
     const common = { strides: a.strides, pad: a.pad, dimRoundingMode: a.dimRoundingMode, dilations: [1, 1] };
     return {
       x: () => {
         const fD = dilateFilter(filter, dilations);
-        const out = runKernel<tf.Tensor4D>('DepthwiseConv2dNativeBackpropInput', { dy: dy as tf.Tensor4D, filter: fD }, { ...common, inputShape: x.shape });
+        const out = runKernel<tf.Tensor4D>(
+          'DepthwiseConv2dNativeBackpropInput',
+          { dy: dy as tf.Tensor4D, filter: fD },
+          { ...common, inputShape: x.shape },
+        );
         if (fD !== filter) fD.dispose();
         return out;
       },
       filter: () => {
         const [kh, kw, c, m] = filter.shape;
         const shape = [(kh - 1) * dilations[0] + 1, (kw - 1) * dilations[1] + 1, c, m];
-        const gD = runKernel<tf.Tensor4D>('DepthwiseConv2dNativeBackpropFilter', { x, dy: dy as tf.Tensor4D }, { ...common, filterShape: shape });
+        const gD = runKernel<tf.Tensor4D>(
+          'DepthwiseConv2dNativeBackpropFilter',
+          { x, dy: dy as tf.Tensor4D },
+          { ...common, filterShape: shape },
+        );
         const g = undilate(gD, dilations);
         if (g !== gD) gD.dispose();
         return g;

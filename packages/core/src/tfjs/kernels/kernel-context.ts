@@ -20,10 +20,18 @@ export class KernelContext {
   }
 
   /** Runs `kernelName`; the result is freed by {@link KernelContext.dispose} unless `keep` is true. */
-  run(kernelName: string, inputs: Record<string, tf.TensorInfo>, attrs: Attrs = {}, keep = false): tf.TensorInfo {
+  run(
+    kernelName: string,
+    inputs: Record<string, tf.TensorInfo>,
+    attrs: Attrs = {},
+    keep = false,
+  ): tf.TensorInfo {
     const kernel = tf.getKernel(kernelName, this.#backendName);
     if (!kernel) {
-      throw new BackendError('ERR_KERNEL_MISSING', `Kernel '${kernelName}' is not registered for backend '${this.#backendName}'`);
+      throw new BackendError(
+        'ERR_KERNEL_MISSING',
+        `Kernel '${kernelName}' is not registered for backend '${this.#backendName}'`,
+      );
     }
     const out = kernel.kernelFunc({
       inputs: inputs as tf.NamedTensorInfoMap,
@@ -69,5 +77,19 @@ export function pair(value: unknown, name: string): [number, number] {
   if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number')) {
     return [value[0] as number, value[1] as number];
   }
-  throw new ConfigError('ERR_INVALID_OPTION', `Invalid '${name}' attribute ${JSON.stringify(value)}: expected a number or a pair`);
+  throw new ConfigError(
+    'ERR_INVALID_OPTION',
+    `Invalid '${name}' attribute ${JSON.stringify(value)}: expected a number or a pair`,
+  );
+}
+
+/** The attributes tfjs passes to the convolution backprop kernels (a superset; each kernel reads its own). */
+export interface ConvBackpropAttrs {
+  strides: number | [number, number];
+  dilations?: number | [number, number];
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dataFormat?: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  inputShape: [number, number, number, number];
+  filterShape: [number, number, number, number];
 }

@@ -12,7 +12,13 @@ import { ReduceLrOnPlateau } from './reduce-lr-on-plateau.js';
 import { StepLr } from './step-lr.js';
 
 /** The FitContext a trainer would pass, driven by hand (epochs, metrics, LR). */
-function context(lr = 1): FitContext & { lr: number; epochAt(e: number, metrics: Record<string, number>): FitContext; saved: string[] } {
+function context(
+  lr = 1,
+): FitContext & {
+  lr: number;
+  epochAt(e: number, metrics: Record<string, number>): FitContext;
+  saved: string[];
+} {
   const saved: string[] = [];
   const ctx = {
     stage: 'fit' as const,
@@ -84,15 +90,29 @@ describe('EarlyStopping', () => {
 
 describe('ModelCheckpoint', () => {
   it('formats names and keeps the top k files by the monitored metric', async () => {
-    expect(formatCheckpointName('e{epoch}-{val_loss:.3f}-{missing}', { epoch: 2, val_loss: 0.12345 })).toBe('e2-0.123-{missing}');
+    expect(formatCheckpointName('e{epoch}-{val_loss:.3f}-{missing}', { epoch: 2, val_loss: 0.12345 })).toBe(
+      'e2-0.123-{missing}',
+    );
     const d = join(dir, 'topk');
-    const mc = new ModelCheckpoint({ dirpath: d, monitor: 'val_loss', saveTopK: 2, filename: 'e{epoch}', saveLast: true });
+    const mc = new ModelCheckpoint({
+      dirpath: d,
+      monitor: 'val_loss',
+      saveTopK: 2,
+      filename: 'e{epoch}',
+      saveLast: true,
+    });
     const ctx = context();
-    for (const [e, v] of [0.9, 0.5, 0.7, 0.8, 0.4].entries()) await mc.onTrainEpochEnd(ctx.epochAt(e, { val_loss: v }));
+    for (const [e, v] of [0.9, 0.5, 0.7, 0.8, 0.4].entries())
+      await mc.onTrainEpochEnd(ctx.epochAt(e, { val_loss: v }));
     expect((await readdir(d)).sort()).toEqual(['e1.ckpt', 'e4.ckpt', 'last.ckpt']);
     expect(mc.bestModelPath).toBe(join(d, 'e4.ckpt'));
     expect(mc.bestModelScore).toBe(0.4);
-    expect(ctx.saved.filter((p) => !p.endsWith('last.ckpt')).map((p) => p.slice(d.length + 1))).toEqual(['e0.ckpt', 'e1.ckpt', 'e2.ckpt', 'e4.ckpt']);
+    expect(ctx.saved.filter((p) => !p.endsWith('last.ckpt')).map((p) => p.slice(d.length + 1))).toEqual([
+      'e0.ckpt',
+      'e1.ckpt',
+      'e2.ckpt',
+      'e4.ckpt',
+    ]);
   });
 });
 

@@ -16,7 +16,10 @@ export class CosineAnnealingLr extends LrScheduler {
   constructor(options: CosineAnnealingLrOptions) {
     super();
     if (!Number.isInteger(options?.tMax) || options.tMax < 1) {
-      throw new ConfigError('ERR_INVALID_OPTION', `CosineAnnealingLr: tMax should be a positive integer, but got ${options?.tMax}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `CosineAnnealingLr: tMax should be a positive integer, but got ${options?.tMax}`,
+      );
     }
     this.tMax = options.tMax;
     this.etaMin = options.etaMin ?? 0;
@@ -24,6 +27,8 @@ export class CosineAnnealingLr extends LrScheduler {
 
   protected lrAt(epochsDone: number): number | undefined {
     if (this.baseLr === undefined) return undefined;
-    return this.etaMin + ((this.baseLr - this.etaMin) * (1 + Math.cos((Math.PI * epochsDone) / this.tMax))) / 2;
+    return (
+      this.etaMin + ((this.baseLr - this.etaMin) * (1 + Math.cos((Math.PI * epochsDone) / this.tMax))) / 2
+    );
   }
 }

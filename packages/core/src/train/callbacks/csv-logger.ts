@@ -19,7 +19,10 @@ export class CsvLogger extends RowLogger {
   protected async write(): Promise<void> {
     const columns: string[] = [];
     for (const row of this.rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
-    const lines = [columns.map(csvCell).join(','), ...this.rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
+    const lines = [
+      columns.map(csvCell).join(','),
+      ...this.rows.map((r) => columns.map((c) => csvCell(r[c])).join(',')),
+    ];
     await writeFileAtomic(this.path, `${lines.join('\n')}\n`);
   }
 }

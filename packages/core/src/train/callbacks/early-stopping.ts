@@ -45,7 +45,10 @@ export class EarlyStopping implements Callback {
     this.mode = mode;
     this.patience = options.patience ?? 3;
     if (!Number.isInteger(this.patience) || this.patience < 0) {
-      throw new ConfigError('ERR_INVALID_OPTION', `EarlyStopping: patience should be a non-negative integer, but got ${options.patience}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `EarlyStopping: patience should be a non-negative integer, but got ${options.patience}`,
+      );
     }
     this.minDelta = Math.abs(options.minDelta ?? 0);
     this.strict = options.strict ?? true;
@@ -67,7 +70,10 @@ export class EarlyStopping implements Callback {
     }
     this.wait += 1;
     if (this.wait >= this.patience) {
-      this.#stop(ctx, `${this.monitor} did not improve by more than ${this.minDelta} for ${this.wait} epochs (best ${this.best})`);
+      this.#stop(
+        ctx,
+        `${this.monitor} did not improve by more than ${this.minDelta} for ${this.wait} epochs (best ${this.best})`,
+      );
     }
   }
 

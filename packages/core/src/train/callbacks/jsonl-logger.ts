@@ -9,7 +9,9 @@ export class JsonlLogger extends RowLogger {
 
   protected async write(): Promise<void> {
     const text = this.rows
-      .map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)))
+      .map((r) =>
+        JSON.stringify(r, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)),
+      )
       .join('\n');
     await writeFileAtomic(this.path, `${text}\n`);
   }

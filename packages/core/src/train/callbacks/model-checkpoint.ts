@@ -66,7 +66,10 @@ export class ModelCheckpoint implements Callback {
 
   constructor(options: ModelCheckpointOptions) {
     if (typeof options?.dirpath !== 'string' || options.dirpath === '') {
-      throw new ConfigError('ERR_INVALID_OPTION', `ModelCheckpoint: dirpath should be a non-empty string, but got ${String(options?.dirpath)}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `ModelCheckpoint: dirpath should be a non-empty string, but got ${String(options?.dirpath)}`,
+      );
     }
     this.dirpath = options.dirpath;
     this.filename = options.filename ?? 'epoch={epoch}-step={step}';
@@ -76,12 +79,18 @@ export class ModelCheckpoint implements Callback {
     this.mode = mode;
     this.saveTopK = options.saveTopK ?? 1;
     if (!Number.isInteger(this.saveTopK) || this.saveTopK < -1) {
-      throw new ConfigError('ERR_INVALID_OPTION', `ModelCheckpoint: saveTopK should be an integer ≥ -1, but got ${options.saveTopK}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `ModelCheckpoint: saveTopK should be an integer ≥ -1, but got ${options.saveTopK}`,
+      );
     }
     this.saveLast = options.saveLast ?? false;
     this.everyNEpochs = options.everyNEpochs ?? 1;
     if (!Number.isInteger(this.everyNEpochs) || this.everyNEpochs < 1) {
-      throw new ConfigError('ERR_INVALID_OPTION', `ModelCheckpoint: everyNEpochs should be a positive integer, but got ${options.everyNEpochs}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `ModelCheckpoint: everyNEpochs should be a positive integer, but got ${options.everyNEpochs}`,
+      );
     }
   }
 
@@ -89,9 +98,17 @@ export class ModelCheckpoint implements Callback {
     if (ctx.stage !== 'fit' || (ctx.epoch + 1) % this.everyNEpochs !== 0) return;
     const values: Record<string, number> = { ...ctx.metrics, epoch: ctx.epoch, step: ctx.globalStep };
     if (this.saveTopK !== 0) {
-      const score = this.monitor === undefined ? ctx.globalStep : readMonitor(ctx.metrics, this.monitor, 'ModelCheckpoint');
+      const score =
+        this.monitor === undefined
+          ? ctx.globalStep
+          : readMonitor(ctx.metrics, this.monitor, 'ModelCheckpoint');
       const mode: MonitorMode = this.monitor === undefined ? 'max' : this.mode;
-      await this.#maybeSaveTopK(ctx, join(this.dirpath, `${formatCheckpointName(this.filename, values)}.ckpt`), score, mode);
+      await this.#maybeSaveTopK(
+        ctx,
+        join(this.dirpath, `${formatCheckpointName(this.filename, values)}.ckpt`),
+        score,
+        mode,
+      );
     }
     if (this.saveLast) {
       const last = join(this.dirpath, 'last.ckpt');
@@ -102,7 +119,10 @@ export class ModelCheckpoint implements Callback {
 
   async #maybeSaveTopK(ctx: FitContext, path: string, score: number, mode: MonitorMode): Promise<void> {
     const worst = (): Kept | undefined =>
-      this.kept.reduce<Kept | undefined>((w, k) => (w === undefined || improves(w.score, k.score, mode) ? k : w), undefined);
+      this.kept.reduce<Kept | undefined>(
+        (w, k) => (w === undefined || improves(w.score, k.score, mode) ? k : w),
+        undefined,
+      );
     const full = this.saveTopK !== -1 && this.kept.length >= this.saveTopK;
     const w = worst();
     if (full && w !== undefined && !improves(score, w.score, mode)) return;
@@ -116,7 +136,10 @@ export class ModelCheckpoint implements Callback {
         await rm(drop.path, { force: true });
       }
     }
-    const best = this.kept.reduce<Kept | undefined>((b, k) => (b === undefined || improves(k.score, b.score, mode) ? k : b), undefined);
+    const best = this.kept.reduce<Kept | undefined>(
+      (b, k) => (b === undefined || improves(k.score, b.score, mode) ? k : b),
+      undefined,
+    );
     this.bestModelPath = best?.path;
     this.bestModelScore = best?.score;
   }
@@ -132,7 +155,9 @@ export class ModelCheckpoint implements Callback {
 
   loadStateDict(state: unknown): void {
     const s = state as Partial<ModelCheckpointState>;
-    this.kept = Array.isArray(s.kept) ? s.kept.map((k) => ({ path: String(k.path), score: Number(k.score) })) : [];
+    this.kept = Array.isArray(s.kept)
+      ? s.kept.map((k) => ({ path: String(k.path), score: Number(k.score) }))
+      : [];
     this.bestModelPath = s.bestPath ?? undefined;
     this.bestModelScore = s.bestScore ?? undefined;
     this.lastModelPath = s.lastPath ?? undefined;

@@ -7,13 +7,18 @@ export interface ProgressBarOptions {
   stream?: ProgressStream;
   /** Force the display mode (default: redrawn line on a TTY outside CI, plain lines otherwise). */
   tty?: boolean;
-  /** Plain mode: at most one line per this many ms (default 10000). */
+  /** Plain mode: at most one line per this many ms (default 10000)… */
   intervalMs?: number;
+  /** …or per this many percent of the epoch (default 50; 0 disables). */
+  percentStep?: number;
 }
 
 function fmt(metrics: Readonly<Record<string, number>>): string {
   return Object.entries(metrics)
-    .map(([k, v]) => `${k} ${Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : v.toFixed(4)}`)
+    .map(
+      ([k, v]) =>
+        `${k} ${Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : v.toFixed(4)}`,
+    )
     .join(' ');
 }
 
@@ -40,6 +45,7 @@ export class ProgressBar implements Callback {
       ...(this.#options.stream ? { stream: this.#options.stream } : {}),
       ...(this.#options.tty !== undefined ? { tty: this.#options.tty } : {}),
       ...(this.#options.intervalMs !== undefined ? { intervalMs: this.#options.intervalMs } : {}),
+      percentStep: this.#options.percentStep ?? 50,
     });
     this.#lossSum = 0;
     this.#count = 0;

@@ -43,7 +43,10 @@ export class ReduceLrOnPlateau implements Callback {
     this.mode = mode;
     this.factor = options.factor ?? 0.1;
     if (!(this.factor < 1 && this.factor > 0)) {
-      throw new ConfigError('ERR_INVALID_OPTION', `ReduceLrOnPlateau: factor should be in (0, 1), but got ${options.factor}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `ReduceLrOnPlateau: factor should be in (0, 1), but got ${options.factor}`,
+      );
     }
     this.patience = options.patience ?? 10;
     this.threshold = options.threshold ?? 1e-4;
@@ -55,7 +58,8 @@ export class ReduceLrOnPlateau implements Callback {
 
   #isBetter(a: number, best: number | undefined): boolean {
     if (best === undefined) return true;
-    if (this.mode === 'min') return this.thresholdMode === 'rel' ? a < best * (1 - this.threshold) : a < best - this.threshold;
+    if (this.mode === 'min')
+      return this.thresholdMode === 'rel' ? a < best * (1 - this.threshold) : a < best - this.threshold;
     return this.thresholdMode === 'rel' ? a > best * (1 + this.threshold) : a > best + this.threshold;
   }
 
@@ -87,7 +91,11 @@ export class ReduceLrOnPlateau implements Callback {
   }
 
   stateDict(): unknown {
-    return { best: this.best ?? null, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter };
+    return {
+      best: this.best ?? null,
+      numBadEpochs: this.numBadEpochs,
+      cooldownCounter: this.cooldownCounter,
+    };
   }
 
   loadStateDict(state: unknown): void {

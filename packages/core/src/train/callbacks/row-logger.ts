@@ -32,7 +32,12 @@ export abstract class RowLogger implements Callback {
   async onTrainEpochEnd(ctx: FitContext): Promise<void> {
     if (ctx.stage !== 'fit') return;
     const lr = ctx.learningRate;
-    this.rows.push({ epoch: ctx.epoch, step: ctx.globalStep, ...(lr !== undefined ? { lr } : {}), ...ctx.metrics });
+    this.rows.push({
+      epoch: ctx.epoch,
+      step: ctx.globalStep,
+      ...(lr !== undefined ? { lr } : {}),
+      ...ctx.metrics,
+    });
     await this.write();
   }
 
@@ -56,4 +61,3 @@ export abstract class RowLogger implements Callback {
     this.rows.splice(0, this.rows.length, ...(Array.isArray(rows) ? rows : []));
   }
 }
-

@@ -16,13 +16,18 @@ export class StepLr extends LrScheduler {
   constructor(options: StepLrOptions) {
     super();
     if (!Number.isInteger(options?.stepSize) || options.stepSize < 1) {
-      throw new ConfigError('ERR_INVALID_OPTION', `StepLr: stepSize should be a positive integer, but got ${options?.stepSize}`);
+      throw new ConfigError(
+        'ERR_INVALID_OPTION',
+        `StepLr: stepSize should be a positive integer, but got ${options?.stepSize}`,
+      );
     }
     this.stepSize = options.stepSize;
     this.gamma = options.gamma ?? 0.1;
   }
 
   protected lrAt(epochsDone: number): number | undefined {
-    return this.baseLr === undefined ? undefined : this.baseLr * this.gamma ** Math.floor(epochsDone / this.stepSize);
+    return this.baseLr === undefined
+      ? undefined
+      : this.baseLr * this.gamma ** Math.floor(epochsDone / this.stepSize);
   }
 }

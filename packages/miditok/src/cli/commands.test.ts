@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Registry, type CommandContext } from '@mirkit/core';
+import { describe, expect, it } from 'vitest';
+import { miditok } from '../plugin.js';
+import { parseMidi } from '../score/parse-midi.js';
+import { FIXTURES, readGzJson } from '../test-utils/fixture-data.js';
+import { tokenizerFromParams } from '../tokenizers/create-tokenizer.js';
+
+function context(argv: string[], cwd: string): { ctx: CommandContext; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let o = '';
+  let e = '';
+  stdout.on('data', (d: Buffer) => (o += d.toString()));
+  stderr.on('data', (d: Buffer) => (e += d.toString()));
+  const registry = new Registry().use(miditok());
+  const ctx: CommandContext = { argv, registry, cwd, stdout, stderr, verbose: false, json: false, signal: new AbortController().signal };
+  return { ctx, out: () => o, err: () => e };
+}
+
+const SAMPLE = ['edge/chords_programs_no_meta_tpq480.mid', 'edge/ts_tempo_changes_tpq480.mid', 'one_track/POP909_022.mid', 'multitrack/Les Yeux Revolvers.mid'];
+
+describe.skipIf(!FIXTURES)('mirkit miditok tokenize / decode', () => {
+  for (const config of ['remi_default', 'remi_plus', 'midilike_default']) {
+    it(`tokenize writes ${config}'s ids and tokens per file and reports bad files without stopping`, async () => {
+      const work = mkdtempSync(join(tmpdir(), 'miditok-cli-'));
+      const inDir = join(work, 'in');
+      mkdirSync(inDir);
+      for (const rel of SAMPLE) copyFileSync(join(FIXTURES!, 'midi', rel), join(inDir, rel.split('/')[1]!));
+      writeFileSync(join(inDir, 'broken.mid'), 'MThd nope');
+      const registry = new Registry().use(miditok());
+      const cmd = await registry.create('command', 'miditok/tokenize', undefined as never);
+      const params = join(FIXTURES!, 'expected', config, 'tokenizer.json');
+      const { ctx, out, err } = context(['--params', params, '--out', 'tok', 'in'], work);
+      const code = await cmd.run(ctx);
+      expect(code).toBe(1);
+      expect(err()).toMatch(/broken\.mid: Cannot parse MIDI/);
+      expect(out()).toMatch(/Tokenized 4 file\(s\).*1 failed/);
+      for (const rel of SAMPLE) {
+        const name = rel.split('/')[1]!.replace(/\.mid$/, '');
+        const got = JSON.parse(readFileSync(join(work, 'tok', `${name}.json`), 'utf8')) as { ids: unknown; tokens: unknown };
+        const exp = readGzJson<{ ids?: number[]; tokens?: string[]; streams?: { ids: number[]; tokens: string[] }[] }>(join(FIXTURES!, 'expected', config, `${rel}.json.gz`));
+        expect(got.ids).toEqual(exp.streams ? exp.streams.map((s) => s.ids) : exp.ids);
+        expect(got.tokens).toEqual(exp.streams ? exp.streams.map((s) => s.tokens) : exp.tokens);
+      }
+
+      const dec = await registry.create('command', 'miditok/decode', undefined as never);
+      const d = context(['--params', params, '--out', 'mid', 'tok'], work);
+      expect(await dec.run(d.ctx)).toBe(0);
+      for (const rel of SAMPLE) {
+        const name = rel.split('/')[1]!.replace(/\.mid$/, '');
+        const back = parseMidi(readFileSync(join(work, 'mid', `${name}.mid`)));
+        const exp = readGzJson<{ decoded?: { tracks: { notes: unknown[] }[] }; decoded_same_as?: string }>(join(FIXTURES!, 'expected', config, `${rel}.json.gz`));
+        const decoded = exp.decoded ?? readGzJson<{ decoded: { tracks: { notes: unknown[] }[] } }>(join(FIXTURES!, 'expected', exp.decoded_same_as!, `${rel}.json.gz`)).decoded;
+        expect(back.tracks.reduce((n, t) => n + t.notes.length, 0)).toBe(decoded.tracks.reduce((n, t) => n + t.notes.length, 0));
+      }
+    });
+  }
+
+  it('split writes bar-aligned chunks with chunk markers', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'miditok-split-cli-'));
+    const cmd = await new Registry().use(miditok()).create('command', 'miditok/split', undefined as never);
+    const file = join(FIXTURES!, 'midi', 'one_track', 'POP909_022.mid');
+    const params = join(FIXTURES!, 'expected', 'remi_default', 'tokenizer.json');
+    const { ctx, out } = context(['--params', params, '--out', 'chunks', '--max-seq-len', '256', file], work);
+    expect(await cmd.run(ctx)).toBe(0);
+    const m = /into (\d+) chunk/.exec(out());
+    expect(Number(m?.[1])).toBeGreaterThan(5);
+    const first = parseMidi(readFileSync(join(work, 'chunks', 'POP909_022_0.mid')));
+    expect(first.markers.at(-1)?.text).toMatch(/^miditok: chunk 0\/\d+$/);
+  });
+
+  it('train learns BPE on the sample and saves params that load and encode', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'miditok-train-cli-'));
+    const cmd = await new Registry().use(miditok()).create('command', 'miditok/train', undefined as never);
+    const params = join(FIXTURES!, 'expected', 'remi_default', 'tokenizer.json');
+    const files = SAMPLE.map((r) => join(FIXTURES!, 'midi', r));
+    const { ctx, out } = context(['--params', params, '--model', 'bpe', '--vocab-size', '400', '--out', 'trained', ...files], work);
+    expect(await cmd.run(ctx)).toBe(0);
+    expect(out()).toMatch(/Trained BPE \(400 tokens\)/);
+    const tok = tokenizerFromParams(readFileSync(join(work, 'trained', 'tokenizer.json'), 'utf8'));
+    expect(tok.model?.size).toBe(400);
+    const bad = context(['--params', params, '--model', 'unigram', '--vocab-size', '400', '--out', 'x', ...files], work);
+    await expect(async () => cmd.run(bad.ctx)).rejects.toThrow(/not implemented/);
+  });
+
+  it('rejects missing options with a usage error', async () => {
+    const cmd = await new Registry().use(miditok()).create('command', 'miditok/tokenize', undefined as never);
+    const { ctx } = context(['x.mid'], tmpdir());
+    await expect(async () => cmd.run(ctx)).rejects.toThrow(/--params/);
+  });
+});

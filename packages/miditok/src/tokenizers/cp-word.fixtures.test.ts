@@ -1,0 +1,3 @@
+import { describeExpectedConfigs } from '../test-utils/expected-suite.js';
+
+describeExpectedConfigs(['cpword_default']);
