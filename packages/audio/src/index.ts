@@ -10,7 +10,16 @@ export { downmix, peakNormalize, type PeakNormalizeOptions } from './signal/mix.
 export { resample, type ResampleMethod, type ResampleOptions } from './resample/resample.js';
 export { resampleSincHann, sincHannKernel, sincHannOutputLength, type SincHannOptions } from './resample/sinc-hann.js';
 export { resamplePoly, firwinKaiser } from './resample/poly.js';
-export { halve, halfbandFilter, SOXR_HQ_LIKE, type HalfbandDesign } from './resample/halve.js';
+export {
+  halve,
+  decimate,
+  halfbandFilter,
+  halfbandPrestage,
+  SOXR_HQ_LIKE,
+  type HalfbandDesign,
+  type HalfbandSpec,
+  type KaiserLowpass,
+} from './resample/halve.js';
 export { RealFft } from './fft/real-fft.js';
 export { getWindow, padCenter, type WindowName } from './spectral/window.js';
 export {

@@ -71,3 +71,16 @@ export { augmentDataset, type AugmentDatasetOptions, type AugmentReport } from '
 export { tokenizeCommand, decodeCommand, splitCommand, trainCommand } from './cli/commands.js';
 export { trainBpe, type BpeTrainerOptions, type BpeModel } from './train/bpe-trainer.js';
 export { trainTokenizer, bpeModelJson, type TrainTokenizerOptions } from './train/train-tokenizer.js';
+export {
+  createRandomAcIndexes,
+  trackOnsetPolyphony,
+  trackNoteDuration,
+  trackNoteDensity,
+  trackRepetition,
+  barOnsetPolyphony,
+  barPitchClass,
+  barNoteDensity,
+  barNoteDuration,
+  type AttributeControl,
+  type AttributeControlsIndexes,
+} from './attribute-controls/attribute-controls.js';

@@ -7,7 +7,7 @@ import { decode } from '../decode/decode.js';
 import { downmix, peakNormalize } from '../signal/mix.js';
 import { RESAMPLE_POLY_GOLDEN } from '../test-utils/goldens.js';
 import { maxAbsDiff, relFrobenius, testSignal } from '../test-utils/signals.js';
-import { halve } from './halve.js';
+import { decimate, halfbandFilter, halfbandPrestage, halve, SOXR_HQ_LIKE } from './halve.js';
 import { resamplePoly } from './poly.js';
 import { resample } from './resample.js';
 import { resampleSincHann, sincHannKernel, sincHannOutputLength } from './sinc-hann.js';
@@ -101,7 +101,36 @@ describe.skipIf(!beatnet)('soxr_hq-like 2:1 decimation vs librosa.load(sr=22050)
   });
 });
 
-describe('halve', () => {
+describe('halve / decimate', () => {
+  it('overlap-save equals the direct convolution y[k] = Σ h[i]·x[2k + mid − i]', () => {
+    const n = 20011;
+    const x = Float64Array.from({ length: n }, (_v, i) => Math.sin(i * 0.3) + 0.3 * Math.cos(i * 1.7));
+    const h = halfbandFilter();
+    expect(h).toHaveLength(SOXR_HQ_LIKE.taps);
+    expect(h.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const mid = (h.length - 1) / 2;
+    const y = halve(x, { scale: true });
+    expect(y).toHaveLength(10006);
+    for (const k of [0, 1, 97, 5000, 10005]) {
+      let acc = 0;
+      for (let i = 0; i < h.length; i++) {
+        const j = 2 * k + mid - i;
+        if (j >= 0 && j < n) acc += h[i]! * x[j]!;
+      }
+      expect(y[k]).toBeCloseTo(acc * Math.SQRT2, 12);
+    }
+  });
+
+  it('decimates by 4 through a unit-gain half-band pre-stage', () => {
+    const c = halfbandPrestage();
+    expect(0.5 + 2 * c.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+    const x = Float64Array.from({ length: 8000 }, (_v, i) => Math.sin((2 * Math.PI * 100 * i) / 22050));
+    const y = decimate(x, 4, { scale: true });
+    expect(y).toHaveLength(2000);
+    for (let k = 300; k < 1700; k += 97) expect(y[k]! / 2).toBeCloseTo(Math.sin((2 * Math.PI * 100 * 4 * k) / 22050), 5);
+    expect(() => decimate(x, 3)).toThrow(/power of two/);
+  });
+
   it('keeps a low tone and removes one above the new Nyquist', () => {
     const sr = 22050;
     const x = Float64Array.from(testSignal(8192, sr, 3), (_v, i) => Math.sin((2 * Math.PI * 1000 * i) / sr) + Math.sin((2 * Math.PI * 7000 * i) / sr));

@@ -3,7 +3,7 @@ import { readNpy } from '@mirkit/core';
 import { requireFixtures } from '@mirkit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { hzToMel, melFilterbank, melToHz } from '../filterbank/mel.js';
-import { TORCHAUDIO_MEL_GOLDEN } from '../test-utils/goldens.js';
+import { TORCHAUDIO_MEL_GOLDEN, TORCHAUDIO_MELSPEC_GOLDEN } from '../test-utils/goldens.js';
 import { maxAbsDiff } from '../test-utils/signals.js';
 import { logCompress } from './db.js';
 import { melSpectrogram } from './mel-spectrogram.js';
@@ -27,6 +27,17 @@ describe('mel scale', () => {
     const fb = melFilterbank({ sr: 16000, nFft: 32, nMels: 5, flavor: 'torchaudio', ...opts });
     const ref = TORCHAUDIO_MEL_GOLDEN[key].flat();
     expect(maxAbsDiff(fb, ref)).toBeLessThan(1e-6);
+  });
+});
+
+describe('torchaudio MelSpectrogram', () => {
+  it('matches transforms.MelSpectrogram defaults (reflect padding, HTK, no norm, power 2)', () => {
+    const x = new Float32Array(200);
+    for (let i = 0; i < 200; i++) x[i] = 0.8 * Math.sin(i * 0.37) + 0.3 * Math.cos(i * 1.91);
+    const m = melSpectrogram(x, { sr: 16000, nFft: 64, hopLength: 16, nMels: 8, htk: true, norm: null, padMode: 'reflect', flavor: 'torchaudio' });
+    expect([m.nMels, m.frames]).toEqual([TORCHAUDIO_MELSPEC_GOLDEN.length, TORCHAUDIO_MELSPEC_GOLDEN[0]!.length]);
+    const ref = TORCHAUDIO_MELSPEC_GOLDEN.flat();
+    for (let i = 0; i < ref.length; i++) expect(Math.abs(m.data[i]! - ref[i]!)).toBeLessThanOrEqual(1e-5 * Math.max(1, ref[i]!));
   });
 });
 

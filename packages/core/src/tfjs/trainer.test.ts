@@ -135,7 +135,8 @@ describe('Trainer on cpu', () => {
     const logdir = join(dir, 'logs');
     const mk = (extra: Callback[] = []) => {
       const rec = new Recorder();
-      const cbs: Callback[] = [rec, new StepLr({ stepSize: 1, gamma: 0.5 }), ...extra];
+      // Checkpointing callbacks first: the trainer still runs them after the scheduler and the loggers.
+      const cbs: Callback[] = [...extra, rec, new StepLr({ stepSize: 1, gamma: 0.5 })];
       return {
         rec,
         trainer: new Trainer({
@@ -185,7 +186,7 @@ describe('Trainer on cpu', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, number>);
-    expect(jsonl.filter((r) => r.lr !== undefined).map((r) => r.lr)).toEqual([0.005, 0.0025, 0.00125]);
+    expect(jsonl.filter((r) => r.lr !== undefined).map((r) => r.lr)).toEqual([0.01, 0.005, 0.0025]); // the LR each epoch ran with (logged before StepLr steps)
   });
 
   it('refuses a checkpoint from another loader seed, and a missing or corrupt file', async () => {

@@ -6,6 +6,7 @@ import { createRng, type Rng, type RngState } from '../random/rng.js';
 import { defaultRegistry } from '../registry/default-registry.js';
 import type { Registry } from '../registry/registry.js';
 import { callbackStateKeys, type Callback } from '../train/callback.js';
+import { ModelCheckpoint } from '../train/callbacks/model-checkpoint.js';
 import { ProgressBar } from '../train/callbacks/progress-bar.js';
 import type { FitContext, Stage, StepMetrics, StepOutput } from '../train/fit-context.js';
 import type { NamedParameter, StepContext } from '../train/training-module.js';
@@ -299,7 +300,16 @@ export class Trainer {
 
   async #hook(name: keyof Callback, ...args: unknown[]): Promise<void> {
     const ctx = this.#context();
-    for (const cb of this.callbacks) {
+    // Checkpoints are written after every other callback has finished its epoch-end work (LR schedulers,
+    // early stopping, loggers), so a resumed run starts from the same state an uninterrupted one continues with.
+    const order: Callback[] =
+      name === 'onTrainEpochEnd'
+        ? [
+            ...this.callbacks.filter((c) => !(c instanceof ModelCheckpoint)),
+            ...this.callbacks.filter((c) => c instanceof ModelCheckpoint),
+          ]
+        : this.callbacks;
+    for (const cb of order) {
       const fn = cb[name] as ((...a: unknown[]) => unknown) | undefined;
       if (typeof fn === 'function') await fn.call(cb, ctx, ...args);
     }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { DataError, type Dataset } from '@mirkit/core';
+import { createRng, DataError, type Dataset, type Rng } from '@mirkit/core';
+import { createRandomAcIndexes } from '../attribute-controls/attribute-controls.js';
 import { readMidi } from '../score/parse-midi.js';
 import type { Score } from '../score/score.js';
 import type { MusicTokenizer } from '../tokenizers/music-tokenizer.js';
@@ -20,6 +21,12 @@ export interface DatasetMidiOptions {
   funcToGetLabels?: (score: Score, tokens: TokSequence | TokSequence[], file: string) => number | readonly number[] | Int32Array;
   sampleKeyName?: string;
   labelsKeyName?: string;
+  /** Ratio (or range) of track-level attribute controls drawn per track (MidiTok `ac_tracks_random_ratio_range`). */
+  acTracksRandomRatioRange?: number | readonly [number, number];
+  /** Ratio (or range) of bars per bar-level attribute control (MidiTok `ac_bars_random_ratio_range`). */
+  acBarsRandomRatioRange?: number | readonly [number, number];
+  /** Seed of the attribute-control sampling (default 0). */
+  seed?: number;
 }
 
 const CHUNK_MARKER = /^miditok: chunk (\d+)\/(\d+)$/;
@@ -47,12 +54,14 @@ export class DatasetMIDI implements Dataset<MidiSample> {
   readonly tokenizer: MusicTokenizer;
   readonly options: DatasetMidiOptions;
   #samples: MidiSample[] | undefined;
+  readonly #rng: Rng;
 
   private constructor(files: readonly string[], tokenizer: MusicTokenizer, options: DatasetMidiOptions, samples?: MidiSample[]) {
     this.files = files;
     this.tokenizer = tokenizer;
     this.options = options;
     this.#samples = samples;
+    this.#rng = createRng(options.seed ?? 0);
   }
 
   /** Creates the dataset; pre-tokenizes when `options.preTokenize` is set. */
@@ -84,7 +93,13 @@ export class DatasetMIDI implements Dataset<MidiSample> {
       return [{ [key]: null }];
     }
     const tok = this.tokenizer;
-    const { tokens } = tok.encodeWithScore(score);
+    const o = this.options;
+    const useAcs = tok.attributeControls.length > 0 && (o.acTracksRandomRatioRange !== undefined || o.acBarsRandomRatioRange !== undefined);
+    const preprocessed = tok.preprocessScore(score);
+    const tokens = tok.encode(preprocessed, {
+      preprocess: false,
+      ...(useAcs ? { attributeControlsIndexes: createRandomAcIndexes(preprocessed, tok.attributeControls, this.#rng, o.acTracksRandomRatioRange, o.acBarsRandomRatioRange) } : {}),
+    });
     await tok.encodeTokenIds(tokens);
     const seqs = (Array.isArray(tokens) ? tokens : [tokens]) as TokSequence[];
     const used = allStreams ? seqs : seqs.slice(0, 1);

@@ -38,8 +38,10 @@ export class MidiLikeTokenizer extends MusicTokenizer {
   }
 
   protected override sortEvents(events: Event[]): void {
-    if (this.config.useChords) events.sort((a, b) => a.time - b.time || eventOrder(a) - eventOrder(b));
-    else super.sortEvents(events);
+    if (this.config.useChords) {
+      events.sort((a, b) => a.time - b.time || eventOrder(a) - eventOrder(b));
+      this.resetTrackAcTimes(events);
+    } else super.sortEvents(events);
   }
 
   restsFor(gap: number, tpb: number): [string[], number[]] {

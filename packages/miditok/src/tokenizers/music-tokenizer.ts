@@ -21,6 +21,18 @@ import {
 import { ev, eventToken, sortEventsByTime, type Event } from './event.js';
 import { detectChords } from './chords.js';
 import { getBarsTicks, getBeatsTicks, scoreTicksPerBeat, ticksPerBarOf, ticksPerBeatOf } from './time-utils.js';
+import {
+  barNoteDensity,
+  barNoteDuration,
+  barOnsetPolyphony,
+  barPitchClass,
+  trackNoteDensity,
+  trackNoteDuration,
+  trackOnsetPolyphony,
+  trackRepetition,
+  type AttributeControl,
+  type AttributeControlsIndexes,
+} from '../attribute-controls/attribute-controls.js';
 import type { TokSequence } from './tok-sequence.js';
 import { CHR_ID_START, TrainedModel } from '../train/trained-model.js';
 
@@ -161,6 +173,42 @@ export abstract class MusicTokenizer {
       this.pitchBends = linspaceInt(lo, hi, n);
     }
     this.createVocabulary();
+    this.attributeControls = [];
+    if (this.config.oneTokenStreamForPrograms || this.isMultiVoc) this.disableAttributeControls();
+    else this.initAttributeControls();
+  }
+
+  /** Attribute controls enabled by the `ac*` config flags, in MidiTok's order (their tokens follow the base vocab). */
+  attributeControls: AttributeControl[];
+
+  /** MidiTok `_disable_attribute_controls` (also clears the config flags, as upstream). */
+  protected disableAttributeControls(): void {
+    const c = this.config;
+    c.acPolyphonyTrack = c.acPolyphonyBar = c.acPitchClassBar = c.acNoteDensityTrack = false;
+    c.acNoteDensityBar = c.acNoteDurationBar = c.acNoteDurationTrack = c.acRepetitionTrack = false;
+  }
+
+  private initAttributeControls(): void {
+    const c = this.config;
+    const acs: AttributeControl[] = [];
+    if (c.acPolyphonyTrack) acs.push(trackOnsetPolyphony(c.acPolyphonyMin, c.acPolyphonyMax));
+    if (c.acPolyphonyBar) acs.push(barOnsetPolyphony(c.acPolyphonyMin, c.acPolyphonyMax));
+    if (c.acPitchClassBar) acs.push(barPitchClass());
+    if (c.acNoteDensityTrack) acs.push(trackNoteDensity(c.acNoteDensityTrackMin, c.acNoteDensityTrackMax));
+    if (c.acNoteDensityBar) acs.push(barNoteDensity(c.acNoteDensityBarMax));
+    if (c.acNoteDurationBar) acs.push(barNoteDuration());
+    if (c.acNoteDurationTrack) acs.push(trackNoteDuration());
+    if (c.acRepetitionTrack) acs.push(trackRepetition(c.acRepetitionTrackNumBins, c.acRepetitionTrackNumConsecBars, c.pitchRange));
+    const vocab = this.vocab as Map<string, number>;
+    const inv = this.vocabInv as string[];
+    for (const ac of acs) {
+      this.attributeControls.push(ac);
+      for (const t of ac.tokens) {
+        if (vocab.has(t)) continue;
+        vocab.set(t, inv.length);
+        inv.push(t);
+      }
+    }
   }
 
   /** Hook for tokenizers that force config values (MidiTok `_tweak_config_before_creating_voc`). */
@@ -746,9 +794,15 @@ export abstract class MusicTokenizer {
   // --------------------------------------------------------------------------------------------------- encoding
 
   /** MidiTok `encode(score)`: preprocesses a copy and tokenizes it. */
-  encode(score: Score, options: { preprocess?: boolean } = {}): EncodeOutput {
+  encode(score: Score, options: { preprocess?: boolean; attributeControlsIndexes?: AttributeControlsIndexes } = {}): EncodeOutput {
     const s = options.preprocess === false ? score : this.preprocessScore(score);
-    const out = this.scoreToTokens(s);
+    this.acIndexes = options.attributeControlsIndexes;
+    let out: EncodeOutput;
+    try {
+      out = this.scoreToTokens(s);
+    } finally {
+      this.acIndexes = undefined;
+    }
     const bars = getBarsTicks(s, true);
     const beats = getBeatsTicks(s, true);
     for (const seq of Array.isArray(out) ? out : [out]) {
@@ -758,10 +812,13 @@ export abstract class MusicTokenizer {
     return out;
   }
 
+  /** Attribute-control indexes of the encoding in progress. */
+  private acIndexes: AttributeControlsIndexes | undefined;
+
   /** Encodes and also returns the preprocessed score (whose tracks match the streams). */
-  encodeWithScore(score: Score): { tokens: EncodeOutput; preprocessed: Score } {
+  encodeWithScore(score: Score, options: { attributeControlsIndexes?: AttributeControlsIndexes } = {}): { tokens: EncodeOutput; preprocessed: Score } {
     const preprocessed = this.preprocessScore(score);
-    return { tokens: this.encode(preprocessed, { preprocess: false }), preprocessed };
+    return { tokens: this.encode(preprocessed, { ...options, preprocess: false }), preprocessed };
   }
 
   protected ticksPerBeatForEvents(score: Score): [number, number][] | undefined {
@@ -785,8 +842,9 @@ export abstract class MusicTokenizer {
     if (one) all.push(...globals);
     else for (const l of perTrack) l.push(...globals);
     const tpb = this.ticksPerBeatForEvents(score);
+    const barTicks = this.acIndexes && this.attributeControls.length > 0 ? getBarsTicks(score, true) : [];
     score.tracks.forEach((track, ti) => {
-      const te = this.createTrackEvents(track, tpb, score.tpq);
+      const te = [...this.attributeControlEvents(track, score.tpq, barTicks, ti), ...this.createTrackEvents(track, tpb, score.tpq)];
       if (one) all.push(...te);
       else {
         perTrack[ti]!.push(...te);
@@ -812,6 +870,30 @@ export abstract class MusicTokenizer {
 
   protected sortEvents(events: Event[]): void {
     sortEventsByTime(events);
+    this.resetTrackAcTimes(events);
+  }
+
+  /** Track-level attribute-control events (time −1, sorted first) get time 0 after sorting, as upstream. */
+  protected resetTrackAcTimes(events: Event[]): void {
+    if (this.attributeControls.length === 0) return;
+    for (const e of events) {
+      if (!e.type.startsWith('ACTrack')) break;
+      e.time = 0;
+    }
+  }
+
+  /** Attribute-control events of a track (MidiTok computes them at the start of `_create_track_events`). */
+  protected attributeControlEvents(track: Track, tpq: number, barTicks: readonly number[], trackIndex: number): Event[] {
+    const idx = this.acIndexes?.get(trackIndex);
+    if (!idx || track.notes.length === 0) return [];
+    const out: Event[] = [];
+    for (const [acIdx, bars] of idx) {
+      const ac = this.attributeControls[acIdx];
+      if (!ac) continue;
+      if (ac.kind === 'bar' && (bars === true || bars.length === 0)) continue;
+      out.push(...ac.compute(track, tpq, barTicks, bars === true ? [] : bars));
+    }
+    return out;
   }
 
   protected completeSequence(events: Event[]): TokSequence {

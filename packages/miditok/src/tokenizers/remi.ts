@@ -91,7 +91,12 @@ export class RemiTokenizer extends MusicTokenizer {
         if (c.useTimeSignatures && !(eventType === 'TimeSig' && i + 1 === num)) out.push(ev('TimeSig', `${ts[0]}/${ts[1]}`, tickAtCurrentBar));
       }
     };
-    for (const e of events) {
+    for (let ei = 0; ei < events.length; ei++) {
+      const e = events[ei]!;
+      if (e.type.startsWith('ACTrack')) {
+        out.push(e);
+        continue;
+      }
       if (e.time !== previousTick) {
         if (c.useRests && e.time - previousNoteEnd >= this.minRest(ticksPerBeat)) {
           previousTick = previousNoteEnd;
@@ -109,7 +114,7 @@ export class RemiTokenizer extends MusicTokenizer {
           }
         }
         addNewBars(e.time, e.type);
-        if (e.type !== 'TimeSig') out.push(ev('Position', Math.floor((e.time - tickAtCurrentBar) / ticksPerPos), e.time));
+        if (e.type !== 'TimeSig' && !e.type.startsWith('ACBar')) out.push(ev('Position', Math.floor((e.time - tickAtCurrentBar) / ticksPerPos), e.time));
         previousTick = e.time;
       }
       if (e.type === 'TimeSig') {
@@ -122,6 +127,10 @@ export class RemiTokenizer extends MusicTokenizer {
         previousTick -= 1;
       }
       out.push(e);
+      const next = events[ei + 1];
+      if (e.type.startsWith('ACBar') && next && !next.type.startsWith('ACBar') && e.time === next.time) {
+        out.push(ev('Position', Math.floor((e.time - tickAtCurrentBar) / ticksPerPos), e.time));
+      }
       previousNoteEnd = previousNoteEndUpdate(e, previousNoteEnd);
     }
     if (previousNoteEnd > previousTick && c.additionalParams.add_trailing_bars) {

@@ -22,6 +22,7 @@ export class StructuredTokenizer extends MusicTokenizer {
     c.usePitchBends = false;
     c.usePitchIntervals = false;
     c.programChanges = false;
+    this.disableAttributeControls();
   }
 
   protected createBaseVocabulary(): string[] {

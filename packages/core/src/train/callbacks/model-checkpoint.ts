@@ -48,8 +48,10 @@ export function formatCheckpointName(template: string, values: Record<string, nu
 }
 
 /**
- * Saves checkpoints at the end of training epochs (after validation): weights, optimizer state, trainer state
- * and RNG state, each file written atomically. Keeps the `saveTopK` best by `monitor` (Lightning's ModelCheckpoint).
+ * Saves checkpoints at the end of training epochs (after validation, and after every other callback's
+ * `onTrainEpochEnd`, so LR schedulers, early stopping and loggers are saved in their end-of-epoch state): weights,
+ * optimizer state, trainer state and RNG state, each file written atomically. Keeps the `saveTopK` best by
+ * `monitor` (Lightning's ModelCheckpoint).
  */
 export class ModelCheckpoint implements Callback {
   readonly dirpath: string;
@@ -112,36 +114,50 @@ export class ModelCheckpoint implements Callback {
     }
     if (this.saveLast) {
       const last = join(this.dirpath, 'last.ckpt');
-      await ctx.saveCheckpoint(last);
       this.lastModelPath = last;
+      await ctx.saveCheckpoint(last);
     }
   }
 
   async #maybeSaveTopK(ctx: FitContext, path: string, score: number, mode: MonitorMode): Promise<void> {
-    const worst = (): Kept | undefined =>
-      this.kept.reduce<Kept | undefined>(
+    const worstOf = (list: Kept[]): Kept | undefined =>
+      list.reduce<Kept | undefined>(
         (w, k) => (w === undefined || improves(w.score, k.score, mode) ? k : w),
         undefined,
       );
-    const full = this.saveTopK !== -1 && this.kept.length >= this.saveTopK;
-    const w = worst();
-    if (full && w !== undefined && !improves(score, w.score, mode)) return;
-    await ctx.saveCheckpoint(path);
-    this.kept = this.kept.filter((k) => k.path !== path);
-    this.kept.push({ path, score });
-    if (this.saveTopK !== -1) {
-      while (this.kept.length > this.saveTopK) {
-        const drop = worst()!;
-        this.kept = this.kept.filter((k) => k !== drop);
-        await rm(drop.path, { force: true });
-      }
+    const previous = { kept: this.kept, best: this.bestModelPath, score: this.bestModelScore };
+    const w = worstOf(this.kept);
+    if (
+      this.saveTopK !== -1 &&
+      this.kept.length >= this.saveTopK &&
+      w !== undefined &&
+      !improves(score, w.score, mode)
+    )
+      return;
+    // Update the bookkeeping first, so the checkpoint being written already lists itself.
+    let kept = [...this.kept.filter((k) => k.path !== path), { path, score }];
+    const dropped: Kept[] = [];
+    while (this.saveTopK !== -1 && kept.length > this.saveTopK) {
+      const drop = worstOf(kept)!;
+      kept = kept.filter((k) => k !== drop);
+      dropped.push(drop);
     }
-    const best = this.kept.reduce<Kept | undefined>(
+    const best = kept.reduce<Kept | undefined>(
       (b, k) => (b === undefined || improves(k.score, b.score, mode) ? k : b),
       undefined,
     );
+    this.kept = kept;
     this.bestModelPath = best?.path;
     this.bestModelScore = best?.score;
+    try {
+      await ctx.saveCheckpoint(path);
+    } catch (error) {
+      this.kept = previous.kept;
+      this.bestModelPath = previous.best;
+      this.bestModelScore = previous.score;
+      throw error;
+    }
+    for (const d of dropped) if (d.path !== path) await rm(d.path, { force: true });
   }
 
   stateDict(): ModelCheckpointState {
