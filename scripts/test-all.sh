@@ -24,7 +24,7 @@ step() {
 rm -f packages/*/.vitest-report.json
 step typecheck pnpm run typecheck
 step lint pnpm run lint
-MIRKIT_TEST_REPORT=1 step test pnpm exec turbo run test --continue --force
+MIRKIT_TEST_REPORT=1 step test pnpm exec turbo run test --continue --force --only
 step lint:pkg pnpm run lint:pkg
 step pack-check node scripts/pack-check.mjs
 

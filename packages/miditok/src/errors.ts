@@ -3,7 +3,6 @@ import { FormatError, type MirErrorOptions } from '@mirkit/core';
 declare module '@mirkit/core' {
   interface MirErrorCodes {
     ERR_MIDI_PARSE: true;
-    ERR_TOKENIZER: true;
   }
 }
 

@@ -158,6 +158,8 @@ export class Trainer {
   #train: BatchSource<unknown> | undefined;
   #numEval: number | undefined;
   #pendingMicroBatches = 0;
+  /** Gradients summed over the current accumulation window. */
+  #accum: tf.Tensor[] | undefined;
 
   constructor(options: TrainerOptions = {}) {
     const int = (v: number | undefined, name: string, min: number, dflt: number): number => {
@@ -319,6 +321,9 @@ export class Trainer {
     try {
       return await run();
     } catch (error) {
+      if (this.#accum) tf.dispose(this.#accum);
+      this.#accum = undefined;
+      this.#pendingMicroBatches = 0;
       const ctx = this.#context();
       for (const cb of this.callbacks) {
         try {
@@ -416,7 +421,7 @@ export class Trainer {
         train.setEpoch?.(epoch);
         await this.#hook('onTrainEpochStart');
         let batchIdx = 0;
-        let accum: tf.Tensor[] | undefined;
+        this.#accum = undefined;
         this.#pendingMicroBatches = 0;
         for await (const batch of iterate(train)) {
           if (batchIdx < skip) {
@@ -446,21 +451,12 @@ export class Trainer {
             value.dispose();
             return trainable.map((p) => {
               const gv = g[p.variable.name];
-              if (!gv) throw new DataError('ERR_INVALID_OPTION', `No gradient for parameter '${p.name}'`);
+              if (!gv) throw new ConfigError('ERR_INVALID_OPTION', `No gradient for parameter '${p.name}'`);
               return gv;
             });
           });
-          if (accum === undefined) accum = grads;
-          else {
-            const prev = accum;
-            accum = prev.map((a, i) => tf.add(a, grads[i]!));
-            tf.dispose([...prev, ...grads]);
-          }
-          this.#pendingMicroBatches += 1;
-          if (this.#pendingMicroBatches === this.accumulateGradBatches) {
-            this.#applyGradients(trainable, accum);
-            accum = undefined;
-          }
+          this.#accumulate(grads);
+          if (this.#pendingMicroBatches === this.accumulateGradBatches) this.#applyGradients(trainable);
           const metrics = await Trainer.#readStep(kept!);
           sums.add(metrics, 'train_loss');
           batchIdx++;
@@ -475,7 +471,7 @@ export class Trainer {
           )
             break;
         }
-        if (accum !== undefined) this.#applyGradients(trainable, accum);
+        if (this.#accum !== undefined) this.#applyGradients(trainable);
         if (batchIdx === 0)
           throw new DataError(
             'ERR_EMPTY_DATASET',
@@ -491,7 +487,16 @@ export class Trainer {
     });
   }
 
-  #applyGradients(trainable: readonly NamedParameter<tf.Variable>[], accum: tf.Tensor[]): void {
+  #accumulate(grads: tf.Tensor[]): void {
+    const prev = this.#accum;
+    this.#accum = prev ? prev.map((a, i) => tf.add(a, grads[i]!)) : grads;
+    if (prev) tf.dispose([...prev, ...grads]);
+    this.#pendingMicroBatches += 1;
+  }
+
+  #applyGradients(trainable: readonly NamedParameter<tf.Variable>[]): void {
+    const accum = this.#accum!;
+    this.#accum = undefined;
     const n = this.#pendingMicroBatches;
     const clip = this.gradientClipNorm;
     const grads = tf.tidy(() => {

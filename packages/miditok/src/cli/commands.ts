@@ -143,10 +143,8 @@ export function decodeCommand(): Command {
         try {
           const json = JSON.parse(await readFile(file, 'utf8')) as { ids?: unknown; programs?: [number, boolean][] };
           if (!Array.isArray(json.ids)) throw new DataError('ERR_DATASET_ITEM', `${file} has no "ids" list`);
-          const ids = json.ids as number[] | number[][];
-          const multi = ids.length > 0 && Array.isArray(ids[0]);
-          const base = multi ? (ids as number[][]).map((s) => tok.decodeTokenIds(s)) : tok.decodeTokenIds(ids as number[]);
-          const score = tok.decode(base, json.programs);
+          // Ids encoded with a trained model are decoded to base ids by the tokenizer itself.
+          const score = tok.decode(json.ids as number[], json.programs);
           const target = join(outDir, rel);
           await mkdir(dirname(target), { recursive: true });
           await writeMidi(target, score);

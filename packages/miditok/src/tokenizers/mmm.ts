@@ -67,6 +67,31 @@ export class MmmTokenizer extends MusicTokenizer {
     };
   }
 
+  /** MidiTok `MMM.encode_token_ids`: words are cut per track first (keeping the track tokens), then per bar / beat. */
+  override async encodeTokenIds(seqs: EncodeOutput): Promise<void> {
+    if (!this.model) return;
+    for (const seq of (Array.isArray(seqs) ? seqs : [seqs]) as TokSequence[]) {
+      if (seq.areIdsEncoded) continue;
+      const events = (seq.events ?? []) as Event[];
+      const starts: number[] = [];
+      seq.tokens.forEach((t, i) => t === 'Track_Start' && starts.push(i));
+      if (starts.length === 0 || this.config.encodeIdsSplit === 'no') {
+        await super.encodeTokenIds(seq);
+        continue;
+      }
+      const words: string[] = [];
+      starts.forEach((s, i) => {
+        const end = starts[i + 1] ?? seq.ids.length;
+        const part: TokSequence = { tokens: seq.tokens.slice(s, end), ids: seq.ids.slice(s, end), events: events.slice(s, end) };
+        if (seq.ticksBars) part.ticksBars = seq.ticksBars;
+        if (seq.ticksBeats) part.ticksBeats = seq.ticksBeats;
+        for (const w of this.splitWords(part)) words.push(this.idsToBytes(w));
+      });
+      seq.ids = await this.model.encodeWords(words);
+      seq.areIdsEncoded = true;
+    }
+  }
+
   /** Splits a concatenated sequence per track at `Track_Start` (MidiTok `split_tokseq_per_track`). */
   splitPerTrack(tokens: readonly string[], keepTrackTokens = false): string[][] {
     const starts: number[] = [];

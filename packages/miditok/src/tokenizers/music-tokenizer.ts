@@ -1057,8 +1057,13 @@ export abstract class MusicTokenizer {
 
   // --------------------------------------------------------------------------------------------------- decoding
 
-  /** Token strings of ids (single-vocab). */
+  /**
+   * Token strings of ids (single-vocab). Ids encoded with a trained model (any id ≥ the base vocabulary size) are
+   * decoded to base ids first, as MidiTok's `decode` does.
+   */
   idsToTokens(ids: readonly number[]): string[] {
+    const inv0 = this.vocabInv as string[];
+    if (this.model && ids.some((id) => id >= inv0.length)) ids = this.decodeTokenIds(ids);
     const inv = this.vocabInv as string[];
     return ids.map((id) => {
       const t = inv[id];

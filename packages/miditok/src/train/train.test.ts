@@ -5,6 +5,9 @@ import { FIXTURES } from '../test-utils/fixture-data.js';
 import { tokenizerFromParams } from '../tokenizers/create-tokenizer.js';
 import { trainBpe } from './bpe-trainer.js';
 import { trainTokenizer } from './train-tokenizer.js';
+import { parseMidi } from '../score/parse-midi.js';
+import { createTokenizer } from '../tokenizers/create-tokenizer.js';
+import type { TokSequence } from '../tokenizers/tok-sequence.js';
 
 describe('trainBpe', () => {
   it('learns the most frequent pairs first, ties to the smallest pair', () => {
@@ -24,4 +27,35 @@ describe.skipIf(!FIXTURES)('BPE training against MidiTok + HF tokenizers (fixtur
     expect(tok.model!.modelJson).toBe(expected._model);
     expect(tok.paramsJson()).toBe(readFileSync(join(dir, 'tokenizer.json'), 'utf8'));
   }, 30_000);
+});
+
+describe.skipIf(!FIXTURES)('trained tokenizers round trip', () => {
+  const files = ['one_track/POP909_022.mid', 'multitrack/Les Yeux Revolvers.mid', 'edge/chords_programs_no_meta_tpq480.mid'];
+  for (const [name, cfg] of [
+    ['MMM', { additionalParams: { base_tokenizer: 'REMI' } }],
+    ['TSD', { usePrograms: true }],
+    ['REMI', { encodeIdsSplit: 'beat' as const }],
+    ['REMI', { encodeIdsSplit: 'no' as const }],
+  ] as const) {
+    it(`${name} ${JSON.stringify(cfg)}: encoded ids decode to the same score as the base ids`, async () => {
+      const tok = createTokenizer(name, cfg);
+      const paths = files.map((f) => join(FIXTURES!, 'midi', f));
+      await trainTokenizer(tok, { vocabSize: (tok.vocabInv as string[]).length + 60, files: paths });
+      const score = parseMidi(readFileSync(paths[1]!));
+      const { tokens, preprocessed } = tok.encodeWithScore(score);
+      const seqs = (Array.isArray(tokens) ? tokens : [tokens]) as TokSequence[];
+      const base = seqs.map((s) => [...s.ids]);
+      await tok.encodeTokenIds(tokens);
+      seqs.forEach((s, i) => {
+        expect(s.areIdsEncoded).toBe(true);
+        expect(s.ids.length).toBeLessThan(base[i]!.length);
+        expect(tok.decodeTokenIds(s.ids)).toEqual(base[i]);
+      });
+      const programs = preprocessed.tracks.map((t) => [t.program, t.isDrum] as [number, boolean]);
+      const multi = Array.isArray(tokens);
+      const fromEncoded = tok.decode(multi ? seqs.map((s) => s.ids) : seqs[0]!.ids, multi ? programs : undefined);
+      const fromBase = tok.decode(multi ? base : base[0]!, multi ? programs : undefined);
+      expect(fromEncoded).toEqual(fromBase);
+    }, 30_000);
+  }
 });

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { BackendError } from '../../errors.js';
 
 interface WasmLike {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
@@ -20,7 +21,8 @@ export function wasmTileKernel(fallback: tf.KernelFunc | undefined): tf.KernelFu
     const x = (inputs as { x: tf.TensorInfo }).x;
     const reps = (attrs as unknown as { reps: number[] }).reps;
     if (!['float32', 'int32', 'bool'].includes(x.dtype) || x.shape.length !== reps.length) {
-      if (fallback) return fallback(args);
+      if (!fallback) throw new BackendError('ERR_KERNEL_MISSING', "No wasm 'Tile' kernel to fall back to");
+      return fallback(args);
     }
     const b = backend as unknown as WasmLike;
     const outShape = x.shape.map((d, i) => d * reps[i]!);
