@@ -68,6 +68,7 @@ export { splitFilesForTraining, getAverageNumTokensPerNote, type SplitFilesOptio
 export { splitScorePerNoteDensity, splitScorePerTracks, getNumNotesPerBar, type DensitySplit } from './split/split-score.js';
 export { augmentScore, augmentScoreMultipleOffsets, type AugmentScoreOptions, type AugmentOffsetsOptions } from './augmentation/augment-score.js';
 export { augmentDataset, type AugmentDatasetOptions, type AugmentReport } from './augmentation/augment-dataset.js';
+export { tokenizeFilesDataset, tokenizeFileToJson, tokensJson, type TokenizeFilesOptions, type TokenizedFile } from './cli/tokenize-files-dataset.js';
 export { tokenizeCommand, decodeCommand, splitCommand, trainCommand } from './cli/commands.js';
 export { trainBpe, type BpeTrainerOptions, type BpeModel } from './train/bpe-trainer.js';
 export { trainTokenizer, bpeModelJson, type TrainTokenizerOptions } from './train/train-tokenizer.js';

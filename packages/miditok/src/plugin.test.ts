@@ -19,7 +19,7 @@ describe('miditok()', () => {
       'miditok/structured',
       'miditok/tsd',
     ]);
-    expect([...registry.names('loader')].sort()).toEqual(['miditok/dataset-json', 'miditok/dataset-midi']);
+    expect([...registry.names('loader')].sort()).toEqual(['miditok/dataset-json', 'miditok/dataset-midi', 'miditok/tokenize-files']);
     expect([...registry.names('command')].sort()).toEqual(['miditok/decode', 'miditok/split', 'miditok/tokenize', 'miditok/train']);
   });
 

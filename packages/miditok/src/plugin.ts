@@ -1,7 +1,8 @@
-import { definePlugin, type Command } from '@mirkit/core';
+import { definePlugin, type Command, type Dataset } from '@mirkit/core';
 import { decodeCommand, splitCommand, tokenizeCommand, trainCommand } from './cli/commands.js';
 import type { TokenizerConfig, TokenizerConfigOptions } from './config/tokenizer-config.js';
 import { DatasetJSON, DatasetMIDI, type DatasetJsonOptions, type DatasetMidiOptions } from './data/dataset-midi.js';
+import { tokenizeFilesDataset, type TokenizedFile, type TokenizeFilesOptions } from './cli/tokenize-files-dataset.js';
 import { CpWordTokenizer } from './tokenizers/cp-word.js';
 import { MidiLikeTokenizer } from './tokenizers/midi-like.js';
 import { MmmTokenizer } from './tokenizers/mmm.js';
@@ -43,6 +44,7 @@ export function miditok() {
       registry.register('tokenizer', 'miditok/pertok', (o: TokenizerFactoryOptions) => new PerTokTokenizer(o ?? {}));
       registry.register('loader', 'miditok/dataset-midi', ({ files, tokenizer, ...o }: DatasetMidiLoaderOptions) => DatasetMIDI.create(files, tokenizer, o));
       registry.register('loader', 'miditok/dataset-json', ({ files, ...o }: DatasetJsonLoaderOptions) => new DatasetJSON(files, o));
+      registry.register('loader', 'miditok/tokenize-files', (o: TokenizeFilesOptions) => tokenizeFilesDataset(o));
       registry.register('command', 'miditok/tokenize', () => tokenizeCommand());
       registry.register('command', 'miditok/decode', () => decodeCommand());
       registry.register('command', 'miditok/split', () => splitCommand());
@@ -66,6 +68,7 @@ declare module '@mirkit/core' {
   interface LoaderRegistry {
     'miditok/dataset-midi': (options: DatasetMidiLoaderOptions) => Promise<DatasetMIDI>;
     'miditok/dataset-json': (options: DatasetJsonLoaderOptions) => DatasetJSON;
+    'miditok/tokenize-files': (options: TokenizeFilesOptions) => Dataset<TokenizedFile>;
   }
   interface CommandRegistry {
     'miditok/tokenize': () => Command;

@@ -6,8 +6,9 @@
 
   ;; Radix-4 decimation-in-time stages on (re, im) of n points: spans M = m, 4m, 16m, … while M < n (n = m·4^s,
   ;; m ≥ 2). Before the stage of span M the data hold n/M transforms of size M in consecutive blocks (the caller
-  ;; did the digit-reversal permutation and the first stage). Per stage the twiddle table at tw holds six arrays of
-  ;; M doubles: Re w^k, Im w^k, Re w^2k, Im w^2k, Re w^3k, Im w^3k with w = exp(−2πi / 4M); stages follow each other.
+  ;; did the digit-reversal permutation and the first stage). Per stage the twiddle table at tw holds, for each pair
+  ;; k, k+1, six f64x2: Re w^k, Im w^k, Re w^2k, Im w^2k, Re w^3k, Im w^3k with w = exp(−2πi / 4M) (6·M doubles,
+  ;; one stream); stages follow each other.
   (func (export "stages") (param $re i32) (param $im i32) (param $tw i32) (param $n i32) (param $m i32)
     (local $mb i32) (local $end i32) (local $g i32) (local $k i32) (local $pr i32) (local $pi i32) (local $t i32)
     (local $xr v128) (local $xi v128) (local $wr v128) (local $wi v128)
@@ -25,28 +26,26 @@
           (loop $bfly
             (local.set $pr (i32.add (local.get $re) (i32.add (local.get $g) (local.get $k))))
             (local.set $pi (i32.add (local.get $im) (i32.add (local.get $g) (local.get $k))))
-            (local.set $t (i32.add (local.get $tw) (local.get $k)))
+            (local.set $t (i32.add (local.get $tw) (i32.mul (local.get $k) (i32.const 6))))
             ;; b1 = x[p + M]·w^k
             (local.set $xr (v128.load (i32.add (local.get $pr) (local.get $mb))))
             (local.set $xi (v128.load (i32.add (local.get $pi) (local.get $mb))))
             (local.set $wr (v128.load (local.get $t)))
-            (local.set $wi (v128.load (i32.add (local.get $t) (local.get $mb))))
+            (local.set $wi (v128.load offset=16 (local.get $t)))
             (local.set $b1r (f64x2.sub (f64x2.mul (local.get $xr) (local.get $wr)) (f64x2.mul (local.get $xi) (local.get $wi))))
             (local.set $b1i (f64x2.add (f64x2.mul (local.get $xr) (local.get $wi)) (f64x2.mul (local.get $xi) (local.get $wr))))
             ;; b2 = x[p + 2M]·w^2k
-            (local.set $t (i32.add (local.get $t) (i32.shl (local.get $mb) (i32.const 1))))
             (local.set $xr (v128.load (i32.add (local.get $pr) (i32.shl (local.get $mb) (i32.const 1)))))
             (local.set $xi (v128.load (i32.add (local.get $pi) (i32.shl (local.get $mb) (i32.const 1)))))
-            (local.set $wr (v128.load (local.get $t)))
-            (local.set $wi (v128.load (i32.add (local.get $t) (local.get $mb))))
+            (local.set $wr (v128.load offset=32 (local.get $t)))
+            (local.set $wi (v128.load offset=48 (local.get $t)))
             (local.set $b2r (f64x2.sub (f64x2.mul (local.get $xr) (local.get $wr)) (f64x2.mul (local.get $xi) (local.get $wi))))
             (local.set $b2i (f64x2.add (f64x2.mul (local.get $xr) (local.get $wi)) (f64x2.mul (local.get $xi) (local.get $wr))))
             ;; b3 = x[p + 3M]·w^3k
-            (local.set $t (i32.add (local.get $t) (i32.shl (local.get $mb) (i32.const 1))))
             (local.set $xr (v128.load (i32.add (local.get $pr) (i32.mul (local.get $mb) (i32.const 3)))))
             (local.set $xi (v128.load (i32.add (local.get $pi) (i32.mul (local.get $mb) (i32.const 3)))))
-            (local.set $wr (v128.load (local.get $t)))
-            (local.set $wi (v128.load (i32.add (local.get $t) (local.get $mb))))
+            (local.set $wr (v128.load offset=64 (local.get $t)))
+            (local.set $wi (v128.load offset=80 (local.get $t)))
             (local.set $b3r (f64x2.sub (f64x2.mul (local.get $xr) (local.get $wr)) (f64x2.mul (local.get $xi) (local.get $wi))))
             (local.set $b3i (f64x2.add (f64x2.mul (local.get $xr) (local.get $wi)) (f64x2.mul (local.get $xi) (local.get $wr))))
             ;; butterflies

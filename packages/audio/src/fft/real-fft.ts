@@ -1,5 +1,5 @@
-import FFT from 'fft.js';
 import { ConfigError } from '@mirkit/core';
+import { ComplexFft } from './complex-fft.js';
 
 /** `out[k] = conj(a[k] · b[k])` for `n` interleaved complex values (a forward FFT of the result is a scaled inverse). */
 export function multiplyConjugate(a: Float64Array, b: Float64Array, out: Float64Array, n: number): void {
@@ -18,43 +18,43 @@ function isPowerOfTwo(n: number): boolean {
 }
 
 /**
- * Forward DFT of a real signal of any length `n` (float64): bins `0 … floor(n/2)`. Powers of two use fft.js's
- * radix-4 real transform; other sizes (BeatNet's 1411) use Bluestein's chirp-z algorithm over a power-of-two
- * complex transform of size ≥ 2n − 1, with the chirp and its spectrum precomputed.
+ * Forward DFT of a real signal of any length `n` (float64): bins `0 … floor(n/2)`. Powers of two run one complex
+ * FFT of size n/2 on the even/odd samples (`z = x[2m] + i·x[2m+1]`) and untangle the halves; other sizes
+ * (BeatNet's 1411) use Bluestein's chirp-z algorithm over a power-of-two complex transform of size ≥ 2n − 1,
+ * with the chirp and its spectrum precomputed. The complex transforms are {@link ComplexFft} (WebAssembly SIMD).
  */
 export class RealFft {
   readonly size: number;
   readonly bins: number;
-  readonly #fft: FFT;
-  readonly #work: Float64Array;
-  readonly #out: Float64Array;
-  // Bluestein state
-  readonly #m: number;
+  /** Power of two: the half-size transform and the untangling twiddles exp(−2πik/n). */
+  readonly #half: ComplexFft | undefined;
+  readonly #cos: Float64Array | undefined;
+  readonly #sin: Float64Array | undefined;
+  // Bluestein state: transform of size m with extra[0], extra[1] = chirp spectrum (÷ m)
+  readonly #blue: ComplexFft | undefined;
   readonly #chirpRe: Float64Array | undefined;
   readonly #chirpIm: Float64Array | undefined;
-  readonly #kernel: Float64Array | undefined;
-  readonly #buf: Float64Array | undefined;
-  #pair: Float64Array | undefined;
-  #pairOut: Float64Array | undefined;
 
   constructor(size: number) {
     if (!Number.isInteger(size) || size < 1) throw new ConfigError('ERR_INVALID_OPTION', `n_fft should be a positive integer, but got ${size}`);
     this.size = size;
     this.bins = (size >> 1) + 1;
+    if (size === 1) return;
     if (isPowerOfTwo(size)) {
-      this.#m = size;
-      this.#fft = new FFT(size);
-      this.#work = new Float64Array(size);
-      this.#out = new Float64Array(2 * size);
+      const h = size >> 1;
+      this.#half = new ComplexFft(h);
+      this.#cos = new Float64Array(h);
+      this.#sin = new Float64Array(h);
+      for (let k = 0; k < h; k++) {
+        this.#cos[k] = Math.cos((2 * Math.PI * k) / size);
+        this.#sin[k] = -Math.sin((2 * Math.PI * k) / size);
+      }
       return;
     }
     let m = 2;
     while (m < 2 * size - 1) m *= 2;
-    this.#m = m;
-    this.#fft = new FFT(m);
-    this.#work = new Float64Array(2 * m);
-    this.#out = new Float64Array(2 * m);
-    this.#buf = new Float64Array(2 * m);
+    const c = new ComplexFft(m, 2);
+    this.#blue = c;
     const re = new Float64Array(size);
     const im = new Float64Array(size);
     const twoN = 2 * size;
@@ -67,87 +67,63 @@ export class RealFft {
     }
     this.#chirpRe = re;
     this.#chirpIm = im;
-    const b = new Float64Array(2 * m);
+    const br = new Float64Array(m);
+    const bi = new Float64Array(m);
     for (let k = 0; k < size; k++) {
-      b[2 * k] = re[k]!;
-      b[2 * k + 1] = -im[k]!;
+      br[k] = re[k]!;
+      bi[k] = -im[k]!;
       if (k > 0) {
-        b[2 * (m - k)] = re[k]!;
-        b[2 * (m - k) + 1] = -im[k]!;
+        br[m - k] = re[k]!;
+        bi[m - k] = -im[k]!;
       }
     }
-    const kernel = new Float64Array(2 * m);
-    this.#fft.transform(kernel, b);
+    c.transform(br, bi);
     // fold the inverse transform's 1/m into the kernel spectrum
-    for (let i = 0; i < 2 * m; i++) kernel[i]! /= m;
-    this.#kernel = kernel;
+    const kr = c.extra[0]!;
+    const ki = c.extra[1]!;
+    for (let i = 0; i < m; i++) {
+      kr[i] = c.re[i]! / m;
+      ki[i] = c.im[i]! / m;
+    }
   }
 
   /**
-   * Transforms two real signals at once (one complex transform of `a + i·b`, split by conjugate symmetry); for
-   * Bluestein sizes this halves the cost per signal. Outputs bins 0 … size/2 of each.
+   * Transforms two real signals (bins 0 … size/2 of each). For Bluestein sizes both go through one complex
+   * transform of `a + i·b`, split by conjugate symmetry, which halves the cost per signal.
    */
   forward2(a: ArrayLike<number>, b: ArrayLike<number>, reA: Float64Array, imA: Float64Array, reB: Float64Array, imB: Float64Array): void {
-    const n = this.size;
-    if (this.#kernel === undefined) {
-      // power of two: one complex transform of a + i·b
-      const w = this.#pair ??= new Float64Array(2 * n);
-      const z = this.#pairOut ??= new Float64Array(2 * n);
-      for (let k = 0; k < n; k++) {
-        w[2 * k] = a[k]!;
-        w[2 * k + 1] = b[k]!;
-      }
-      this.#fft.transform(z, w);
-      this.#split(z, n, reA, imA, reB, imB);
+    const c = this.#blue;
+    if (c === undefined) {
+      this.forward(a, reA, imA);
+      this.forward(b, reB, imB);
       return;
     }
-    const w = this.#work;
+    const n = this.size;
+    const w = c.inRe;
+    const v = c.inIm;
     const cr = this.#chirpRe!;
     const ci = this.#chirpIm!;
     for (let k = 0; k < n; k++) {
       const x = a[k]!;
       const y = b[k]!;
-      w[2 * k] = x * cr[k]! - y * ci[k]!;
-      w[2 * k + 1] = x * ci[k]! + y * cr[k]!;
+      w[k] = x * cr[k]! - y * ci[k]!;
+      v[k] = x * ci[k]! + y * cr[k]!;
     }
-    w.fill(0, 2 * n);
-    // Z[k] for k = 0 … n−1, then split
-    const spec = this.#out;
-    this.#convolveChirp(w, n, spec);
-    this.#split(spec, n, reA, imA, reB, imB);
-  }
-
-  /**
-   * Bluestein core: `w` holds the chirp-multiplied input (interleaved, zero-padded to m; overwritten). Writes the
-   * DFT bins 0 … count−1 (interleaved) into `out`.
-   */
-  #convolveChirp(w: Float64Array, count: number, out: Float64Array): void {
-    const m = this.#m;
-    const spec = this.#buf!;
-    this.#fft.transform(spec, w);
-    // multiply by the chirp spectrum and conjugate, so that a forward transform computes the (scaled, conjugated)
-    // inverse
-    multiplyConjugate(spec, this.#kernel!, w, m);
-    this.#fft.transform(spec, w);
-    const cr = this.#chirpRe!;
-    const ci = this.#chirpIm!;
-    for (let k = 0; k < count; k++) {
-      const yr = spec[2 * k]!;
-      const yi = -spec[2 * k + 1]!;
-      out[2 * k] = yr * cr[k]! - yi * ci[k]!;
-      out[2 * k + 1] = yr * ci[k]! + yi * cr[k]!;
-    }
-  }
-
-  /** Separates the spectra of a and b from Z = DFT(a + i·b): A = (Z[k] + conj Z[n−k]) / 2, B = (Z[k] − conj Z[n−k]) / 2i. */
-  #split(spec: Float64Array, n: number, reA: Float64Array, imA: Float64Array, reB: Float64Array, imB: Float64Array): void {
+    this.#convolveChirp();
+    // Z[k] = conj(Y[k])·chirp[k]; A = (Z[k] + conj Z[n−k]) / 2, B = (Z[k] − conj Z[n−k]) / 2i
+    const yr = c.re;
+    const yi = c.im;
     const bins = this.bins;
     for (let k = 0; k < bins; k++) {
       const j = k === 0 ? 0 : n - k;
-      const zr = spec[2 * k]!;
-      const zi = spec[2 * k + 1]!;
-      const wr = spec[2 * j]!;
-      const wi = -spec[2 * j + 1]!;
+      const pr = yr[k]!;
+      const pi = -yi[k]!;
+      const zr = pr * cr[k]! - pi * ci[k]!;
+      const zi = pr * ci[k]! + pi * cr[k]!;
+      const qr = yr[j]!;
+      const qi = -yi[j]!;
+      const wr = qr * cr[j]! - qi * ci[j]!;
+      const wi = -(qr * ci[j]! + qi * cr[j]!);
       reA[k] = 0.5 * (zr + wr);
       imA[k] = 0.5 * (zi + wi);
       reB[k] = 0.5 * (zi - wi);
@@ -156,36 +132,132 @@ export class RealFft {
   }
 
   /**
+   * Bluestein core: the chirp-multiplied input is in `inRe/inIm[0, n)`; zero-pads it to m, convolves with the chirp
+   * and leaves the conjugated, unchirped result in `re/im` (bin k = conj(re + i·im)[k]·chirp[k]).
+   */
+  #convolveChirp(): void {
+    const c = this.#blue!;
+    c.inRe.fill(0, this.size);
+    c.inIm.fill(0, this.size);
+    c.transform();
+    // multiply by the chirp spectrum and conjugate, so that a forward transform computes the (scaled, conjugated)
+    // inverse
+    c.multiplyConjugateInto(0);
+    c.transform();
+  }
+
+  /**
    * Transforms `input` (length `size`; read as real) into `re`/`im` (length ≥ `bins`).
    */
   forward(input: ArrayLike<number>, re: Float64Array, im: Float64Array): void {
     const n = this.size;
     const bins = this.bins;
-    if (this.#kernel === undefined) {
-      const work = this.#work;
-      for (let i = 0; i < n; i++) work[i] = input[i]!;
-      const out = this.#out;
-      this.#fft.realTransform(out, work);
-      for (let k = 0; k < bins; k++) {
-        re[k] = out[2 * k]!;
-        im[k] = out[2 * k + 1]!;
+    const half = this.#half;
+    if (half !== undefined) {
+      const h = n >> 1;
+      const zr = half.inRe;
+      const zi = half.inIm;
+      for (let m = 0; m < h; m++) {
+        zr[m] = input[2 * m]!;
+        zi[m] = input[2 * m + 1]!;
       }
+      half.transform();
+      this.#untangle(re, im);
       return;
     }
-    const a = this.#work;
+    const c = this.#blue;
+    if (c === undefined) {
+      // size 1
+      re[0] = input[0]!;
+      im[0] = 0;
+      return;
+    }
+    const a = c.inRe;
+    const b = c.inIm;
     const cr = this.#chirpRe!;
     const ci = this.#chirpIm!;
     for (let k = 0; k < n; k++) {
       const x = input[k]!;
-      a[2 * k] = x * cr[k]!;
-      a[2 * k + 1] = x * ci[k]!;
+      a[k] = x * cr[k]!;
+      b[k] = x * ci[k]!;
     }
-    a.fill(0, 2 * n);
-    const spec = this.#out;
-    this.#convolveChirp(a, bins, spec);
+    this.#convolveChirp();
+    const yr = c.re;
+    const yi = c.im;
     for (let k = 0; k < bins; k++) {
-      re[k] = spec[2 * k]!;
-      im[k] = spec[2 * k + 1]!;
+      const pr = yr[k]!;
+      const pi = -yi[k]!;
+      re[k] = pr * cr[k]! - pi * ci[k]!;
+      im[k] = pr * ci[k]! + pi * cr[k]!;
+    }
+  }
+
+  /**
+   * Power of two only: the spectrum of the windowed frame `y[start + j]·window[j]` (j < size), read in place from
+   * `y`, into `re`/`im` (bins 0 … size/2).
+   */
+  forwardWindowed(y: Float32Array | Float64Array, start: number, window: Float64Array, re: Float64Array, im: Float64Array): void {
+    const half = this.#half;
+    if (half === undefined) throw new ConfigError('ERR_INVALID_OPTION', `forwardWindowed needs a power-of-two size, not ${this.size}`);
+    half.transformPacked(y, start, window);
+    this.#untangle(re, im);
+  }
+
+  /** Power of two only: `|X[k]|²` (bins 0 … size/2) of the windowed frame `y[start + j]·window[j]` into `power`. */
+  powerWindowed(y: Float32Array | Float64Array, start: number, window: Float64Array, power: Float64Array): void {
+    const half = this.#half;
+    if (half === undefined) throw new ConfigError('ERR_INVALID_OPTION', `powerWindowed needs a power-of-two size, not ${this.size}`);
+    half.transformPacked(y, start, window);
+    const h = this.size >> 1;
+    const zr = half.re;
+    const zi = half.im;
+    const cos = this.#cos!;
+    const sin = this.#sin!;
+    const dc = zr[0]! + zi[0]!;
+    const ny = zr[0]! - zi[0]!;
+    power[0] = dc * dc;
+    power[h] = ny * ny;
+    for (let k = 1; k < h; k++) {
+      const ar = zr[k]!;
+      const ai = zi[k]!;
+      const br = zr[h - k]!;
+      const bi = -zi[h - k]!;
+      const dr = 0.5 * (ar - br);
+      const di = 0.5 * (ai - bi);
+      const c = cos[k]!;
+      const s = sin[k]!;
+      const xr = 0.5 * (ar + br) + c * di + s * dr;
+      const xi = 0.5 * (ai + bi) - c * dr + s * di;
+      power[k] = xr * xr + xi * xi;
+    }
+  }
+
+  /** X[k] = E[k] + e^{−2πik/n}·O[k] from Z = FFT(x[2m] + i·x[2m+1]): E = (Z[k] + conj Z[h−k]) / 2, O = (Z[k] − conj Z[h−k]) / 2i. */
+  #untangle(re: Float64Array, im: Float64Array): void {
+    const half = this.#half!;
+    const h = this.size >> 1;
+    const zr = half.re;
+    const zi = half.im;
+    const cos = this.#cos!;
+    const sin = this.#sin!;
+    re[0] = zr[0]! + zi[0]!;
+    im[0] = 0;
+    re[h] = zr[0]! - zi[0]!;
+    im[h] = 0;
+    for (let k = 1; k < h; k++) {
+      const ar = zr[k]!;
+      const ai = zi[k]!;
+      const br = zr[h - k]!;
+      const bi = -zi[h - k]!;
+      const er = 0.5 * (ar + br);
+      const ei = 0.5 * (ai + bi);
+      const dr = 0.5 * (ar - br);
+      const di = 0.5 * (ai - bi);
+      // O = −i·D = (di, −dr); W·O with W = (c, s)
+      const c = cos[k]!;
+      const s = sin[k]!;
+      re[k] = er + c * di + s * dr;
+      im[k] = ei - c * dr + s * di;
     }
   }
 }

@@ -95,6 +95,20 @@ export function forEachStftFrame(
   const frameB = new Float64Array(nFft);
   const reB = new Float64Array(bins);
   const imB = new Float64Array(bins);
+  if ((nFft & (nFft - 1)) === 0 && nFft >= 2) {
+    // power of two: frames are read in place (window applied inside the transform); edge frames via a padded copy
+    const ys = y instanceof Float32Array || y instanceof Float64Array ? y : Float64Array.from(y);
+    for (let t = 0; t < frames; t++) {
+      const start = t * hop - offset;
+      if (start >= 0 && start + nFft <= n) fft.forwardWindowed(ys, start, window, re, im);
+      else {
+        for (let i = 0; i < nFft; i++) frame[i] = padded(ys, start + i, padMode);
+        fft.forwardWindowed(frame, 0, window, re, im);
+      }
+      visit(t, re, im, frames);
+    }
+    return { bins, frames };
+  }
   const fill = (t: number, buf: Float64Array) => {
     const start = t * hop - offset;
     if (start >= 0 && start + nFft <= n) {
@@ -103,7 +117,7 @@ export function forEachStftFrame(
       for (let i = 0; i < nFft; i++) buf[i] = padded(y, start + i, padMode) * window[i]!;
     }
   };
-  // two real frames per complex transform
+  // other sizes: two real frames per complex transform
   for (let t = 0; t < frames; t += 2) {
     fill(t, frame);
     if (t + 1 < frames) {
@@ -115,6 +129,45 @@ export function forEachStftFrame(
       fft.forward(frame, re, im);
       visit(t, re, im, frames);
     }
+  }
+  return { bins, frames };
+}
+
+/**
+ * Like {@link forEachStftFrame}, but `visit(t, power, frames)` receives `|X|²` (float64, bins 0…nFft/2). Powers of
+ * two compute the power straight from the packed half-size transform (no re/im arrays).
+ */
+export function forEachPowerFrame(
+  y: ArrayLike<number>,
+  options: StftOptions,
+  visit: (t: number, power: Float64Array, frames: number) => void,
+): { bins: number; frames: number } {
+  const { nFft, hop, window, center, padMode } = resolve(options);
+  const bins = (nFft >> 1) + 1;
+  const power = new Float64Array(bins);
+  if ((nFft & (nFft - 1)) !== 0 || nFft < 2) {
+    return forEachStftFrame(y, options, (t, re, im, frames) => {
+      for (let k = 0; k < bins; k++) power[k] = re[k]! * re[k]! + im[k]! * im[k]!;
+      visit(t, power, frames);
+    });
+  }
+  const n = y.length;
+  const frames = stftFrameCount(n, options);
+  const fft = new RealFft(nFft);
+  const offset = center ? nFft >> 1 : 0;
+  if (center && padMode === 'reflect' && n <= offset) {
+    throw new ConfigError('ERR_INVALID_OPTION', `reflect padding needs more than n_fft/2 = ${offset} samples, but got ${n}`);
+  }
+  const ys = y instanceof Float32Array || y instanceof Float64Array ? y : Float64Array.from(y);
+  const frame = new Float64Array(nFft);
+  for (let t = 0; t < frames; t++) {
+    const start = t * hop - offset;
+    if (start >= 0 && start + nFft <= n) fft.powerWindowed(ys, start, window, power);
+    else {
+      for (let i = 0; i < nFft; i++) frame[i] = padded(ys, start + i, padMode);
+      fft.powerWindowed(frame, 0, window, power);
+    }
+    visit(t, power, frames);
   }
   return { bins, frames };
 }

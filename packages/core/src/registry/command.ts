@@ -28,5 +28,7 @@ export interface Command {
   readonly summary: string;
   /** Full usage text for `mirkit <plugin> <command> --help`. */
   readonly usage: string;
+  // `void` lets a command that returns nothing exit with 0.
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
   run(context: CommandContext): Promise<number | void> | number | void;
 }

@@ -1,11 +1,10 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, DataError, isMirError, writeFileAtomic, type Command, type CommandContext } from '@mirkit/core';
-import { readMidi } from '../score/parse-midi.js';
+import { ConfigError, DataError, DataLoader, isMirError, writeFileAtomic, type Command, type CommandContext } from '@mirkit/core';
+import { tokenizeFileToJson, type TokenizedFile } from './tokenize-files-dataset.js';
 import { writeMidi } from '../score/write-midi.js';
 import { loadTokenizer } from '../tokenizers/create-tokenizer.js';
-import type { EncodeOutput } from '../tokenizers/music-tokenizer.js';
 import { splitFilesForTraining, type SplitFilesOptions } from '../split/split-files-for-training.js';
 import { trainTokenizer } from '../train/train-tokenizer.js';
 
@@ -48,11 +47,6 @@ function describeFailure(error: unknown): string {
   return isMirError(error) || error instanceof Error ? error.message : String(error);
 }
 
-function sequencesJson(out: EncodeOutput): { ids: unknown; tokens: unknown; ids_encoded: boolean | boolean[] } {
-  if (Array.isArray(out)) return { ids: out.map((s) => s.ids), tokens: out.map((s) => s.tokens), ids_encoded: out.map((s) => s.areIdsEncoded === true) };
-  return { ids: out.ids, tokens: out.tokens, ids_encoded: out.areIdsEncoded === true };
-}
-
 const TOKENIZE_USAGE = `Usage: mirkit miditok tokenize --params <tokenizer.json> --out <dir> <files or folders…>
 
 Tokenizes MIDI files with a MidiTok tokenizer (params saved by MidiTok or by @mirkit/miditok) and writes one
@@ -63,7 +57,8 @@ Files that fail are reported on stderr and skipped; the exit code is 1 when any 
 Options:
   --params <path>   tokenizer params JSON (required)
   --out <dir>       output folder (required)
-  --progress <n>    print progress on stderr every n files for inputs of at least n files (default 50)`;
+  --progress <n>    print progress on stderr every n files for inputs of at least n files (default 50)
+  --jobs <n>        tokenize in n worker threads (default 1)`;
 
 /** `mirkit miditok tokenize`. */
 export function tokenizeCommand(): Command {
@@ -73,39 +68,56 @@ export function tokenizeCommand(): Command {
     async run(ctx) {
       const { values, positionals } = parseArgs({
         args: [...ctx.argv],
-        options: { params: { type: 'string' }, out: { type: 'string' }, progress: { type: 'string' } },
+        options: { params: { type: 'string' }, out: { type: 'string' }, progress: { type: 'string' }, jobs: { type: 'string' } },
         allowPositionals: true,
       });
       if (!values.params || !values.out || positionals.length === 0) {
         throw new ConfigError('ERR_INVALID_OPTION', 'tokenize needs --params <json>, --out <dir> and at least one input');
       }
       const every = Math.max(1, Number(values.progress ?? 50) || 50);
-      const tok = await loadTokenizer(resolve(ctx.cwd, values.params));
+      const jobs = Math.max(1, Math.floor(Number(values.jobs ?? 1)) || 1);
+      const paramsPath = resolve(ctx.cwd, values.params);
+      const tok = await loadTokenizer(paramsPath);
       const files = await expandInputs(positionals, ctx.cwd, MIDI_EXT, '.json');
       const outDir = resolve(ctx.cwd, values.out);
       let failed = 0;
-      const written: string[] = [];
-      for (let i = 0; i < files.length; i++) {
-        if (ctx.signal.aborted) throw new DataError('ERR_ABORTED', 'Interrupted');
+      let written = 0;
+      const save = async (i: number, json: string, error: string): Promise<void> => {
         const [file, rel] = files[i]!;
-        try {
-          const score = await readMidi(file);
-          const { tokens: out, preprocessed } = tok.encodeWithScore(score);
-          await tok.encodeTokenIds(out);
-          const json: Record<string, unknown> = { ...sequencesJson(out) };
-          if (Array.isArray(out)) json.programs = preprocessed.tracks.map((t) => [t.program, t.isDrum]);
+        if (error) {
+          failed++;
+          ctx.stderr.write(`${file}: ${error}\n`);
+        } else {
           const target = join(outDir, rel);
           await mkdir(dirname(target), { recursive: true });
-          await writeFileAtomic(target, JSON.stringify(json));
-          written.push(target);
-        } catch (error) {
-          failed++;
-          ctx.stderr.write(`${file}: ${describeFailure(error)}\n`);
+          await writeFileAtomic(target, json);
+          written++;
         }
         progress(ctx, i + 1, files.length, every);
+      };
+      if (jobs > 1 && files.length > 1) {
+        const params = await readFile(paramsPath, 'utf8');
+        const loader = await DataLoader.fromRegistry(
+          'miditok/tokenize-files',
+          { files: files.map(([f]) => f), params },
+          { numWorkers: Math.min(jobs, files.length), batchSize: null, plugins: [{ module: '@mirkit/miditok', export: 'miditok' }] },
+        );
+        for await (const item of loader as AsyncIterable<TokenizedFile>) {
+          if (ctx.signal.aborted) throw new DataError('ERR_ABORTED', 'Interrupted');
+          await save(item.index, item.json, item.error);
+        }
+      } else {
+        for (let i = 0; i < files.length; i++) {
+          if (ctx.signal.aborted) throw new DataError('ERR_ABORTED', 'Interrupted');
+          try {
+            await save(i, await tokenizeFileToJson(tok, files[i]![0]), '');
+          } catch (error) {
+            await save(i, '', describeFailure(error));
+          }
+        }
       }
-      const summary = { tokenized: written.length, failed, out: outDir };
-      ctx.stdout.write(ctx.json ? `${JSON.stringify(summary)}\n` : `Tokenized ${written.length} file(s) into ${outDir}${failed ? `, ${failed} failed` : ''}\n`);
+      const summary = { tokenized: written, failed, out: outDir };
+      ctx.stdout.write(ctx.json ? `${JSON.stringify(summary)}\n` : `Tokenized ${written} file(s) into ${outDir}${failed ? `, ${failed} failed` : ''}\n`);
       return failed > 0 ? 1 : 0;
     },
   };
