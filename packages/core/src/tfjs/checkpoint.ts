@@ -48,14 +48,17 @@ export async function snapshotTensor(name: string, t: tf.Tensor): Promise<Checkp
   const dtype = t.dtype === 'int32' || t.dtype === 'bool' ? t.dtype : 'float32';
   if (t.dtype !== dtype)
     throw new DataError('ERR_CHECKPOINT', `Cannot checkpoint tensor '${name}' of dtype ${t.dtype}`);
-  const values = await t.data();
-  const data =
-    dtype === 'float32'
-      ? Float32Array.from(values as Float32Array)
-      : dtype === 'int32'
-        ? Int32Array.from(values as Int32Array)
-        : Uint8Array.from(values as Uint8Array);
-  return { name, shape: [...t.shape], dtype, data };
+  return { name, shape: [...t.shape], dtype, data: ownedTensorValues(dtype, await t.data()) };
+}
+
+/** Copies a tensor's values into a fresh typed array of the matching kind (float32, int32 or bool as uint8). */
+export function ownedTensorValues(
+  dtype: 'float32' | 'int32' | 'bool',
+  values: tf.TypedArray | string[] | Uint8Array[],
+): Float32Array | Int32Array | Uint8Array {
+  if (dtype === 'float32') return Float32Array.from(values as Float32Array);
+  if (dtype === 'int32') return Int32Array.from(values as Int32Array);
+  return Uint8Array.from(values as Uint8Array);
 }
 
 /**

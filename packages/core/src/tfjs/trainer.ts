@@ -10,7 +10,7 @@ import { ModelCheckpoint } from '../train/callbacks/model-checkpoint.js';
 import { ProgressBar } from '../train/callbacks/progress-bar.js';
 import type { FitContext, Stage, StepMetrics, StepOutput } from '../train/fit-context.js';
 import type { NamedParameter, StepContext } from '../train/training-module.js';
-import { readCheckpoint, snapshotTensor, writeCheckpoint, type CheckpointTensor } from './checkpoint.js';
+import { readCheckpoint, ownedTensorValues, snapshotTensor, writeCheckpoint, type CheckpointTensor } from './checkpoint.js';
 import { TFJS_BACKENDS_PLUGIN, tfjsBackends } from './backends/tfjs-backends-plugin.js';
 import { toTensors } from './to-tensors.js';
 import type { TfPrediction, TfTrainingModule } from './tf-training-module.js';
@@ -112,14 +112,7 @@ function isTensor(v: unknown): v is tf.Tensor {
 
 function plain(t: tf.Tensor): PlainTensor {
   const dtype = t.dtype === 'int32' || t.dtype === 'bool' ? t.dtype : 'float32';
-  const values = t.dataSync();
-  const data =
-    dtype === 'float32'
-      ? Float32Array.from(values as Float32Array)
-      : dtype === 'int32'
-        ? Int32Array.from(values as Int32Array)
-        : Uint8Array.from(values as Uint8Array);
-  return { data, shape: [...t.shape], dtype };
+  return { data: ownedTensorValues(dtype, t.dataSync()), shape: [...t.shape], dtype };
 }
 
 async function* iterate<B>(source: BatchSource<B>): AsyncGenerator<B> {
