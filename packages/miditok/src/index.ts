@@ -70,8 +70,12 @@ export { augmentScore, augmentScoreMultipleOffsets, type AugmentScoreOptions, ty
 export { augmentDataset, type AugmentDatasetOptions, type AugmentReport } from './augmentation/augment-dataset.js';
 export { tokenizeFilesDataset, tokenizeFileToJson, tokensJson, type TokenizeFilesOptions, type TokenizedFile } from './cli/tokenize-files-dataset.js';
 export { tokenizeCommand, decodeCommand, splitCommand, trainCommand } from './cli/commands.js';
-export { trainBpe, type BpeTrainerOptions, type BpeModel } from './train/bpe-trainer.js';
+export { trainBpe, type BpeTrainerOptions, type BpeModel, type TrainerOptions } from './train/bpe-trainer.js';
 export { trainTokenizer, bpeModelJson, type TrainTokenizerOptions } from './train/train-tokenizer.js';
+export { type TrainModelName } from './train/train-tokenizer.js';
+export { trainUnigram, type UnigramTrainerOptions, type UnigramModel } from './train/unigram-trainer.js';
+export { trainWordPiece, type WordPieceTrainerOptions, type WordPieceModel } from './train/wordpiece-trainer.js';
+export { unigramModelJson, wordPieceModelJson, type WordPieceJsonOptions } from './train/hf-model-json.js';
 export {
   createRandomAcIndexes,
   trackOnsetPolyphony,

@@ -99,7 +99,7 @@ describe.skipIf(!FIXTURES)('mirkit miditok tokenize / decode', () => {
     expect(first.markers.at(-1)?.text).toMatch(/^miditok: chunk 0\/\d+$/);
   });
 
-  it('train learns BPE on the sample and saves params that load and encode', async () => {
+  it('train learns BPE / Unigram / WordPiece on the sample and saves params that load', async () => {
     const work = mkdtempSync(join(tmpdir(), 'miditok-train-cli-'));
     const cmd = await new Registry().use(miditok()).create('command', 'miditok/train', undefined as never);
     const params = join(FIXTURES!, 'expected', 'remi_default', 'tokenizer.json');
@@ -109,8 +109,16 @@ describe.skipIf(!FIXTURES)('mirkit miditok tokenize / decode', () => {
     expect(out()).toMatch(/Trained BPE \(400 tokens\)/);
     const tok = tokenizerFromParams(readFileSync(join(work, 'trained', 'tokenizer.json'), 'utf8'));
     expect(tok.model?.size).toBe(400);
-    const bad = context(['--params', params, '--model', 'unigram', '--vocab-size', '400', '--out', 'x', ...files], work);
-    await expect(async () => cmd.run(bad.ctx)).rejects.toThrow(/not implemented/);
+    for (const [flag, type] of [['unigram', 'Unigram'], ['WordPiece', 'WordPiece']] as const) {
+      const run = context(['--params', params, '--model', flag, '--vocab-size', '400', '--out', `trained-${flag}.json`, ...files], work);
+      expect(await cmd.run(run.ctx)).toBe(0);
+      expect(run.out()).toMatch(new RegExp(`Trained ${type} \\(\\d+ tokens\\)`));
+      const trained = tokenizerFromParams(readFileSync(join(work, `trained-${flag}.json`), 'utf8'));
+      expect(trained.model?.type).toBe(type);
+      expect(trained.model!.size).toBeLessThanOrEqual(400);
+    }
+    const bad = context(['--params', params, '--model', 'wordlevel', '--vocab-size', '400', '--out', 'x', ...files], work);
+    await expect(async () => cmd.run(bad.ctx)).rejects.toThrow(/--model should be bpe, unigram or wordpiece/);
   });
 
   it('rejects missing options with a usage error', async () => {

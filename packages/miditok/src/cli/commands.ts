@@ -6,7 +6,7 @@ import { tokenizeFileToJson, type TokenizedFile } from './tokenize-files-dataset
 import { writeMidi } from '../score/write-midi.js';
 import { loadTokenizer } from '../tokenizers/create-tokenizer.js';
 import { splitFilesForTraining, type SplitFilesOptions } from '../split/split-files-for-training.js';
-import { trainTokenizer } from '../train/train-tokenizer.js';
+import { trainTokenizer, type TrainModelName } from '../train/train-tokenizer.js';
 
 const MIDI_EXT = new Set(['.mid', '.midi', '.MID', '.MIDI']);
 
@@ -220,23 +220,24 @@ export function splitCommand(): Command {
   };
 }
 
-const TRAIN_USAGE = `Usage: mirkit miditok train --params <tokenizer.json> --model bpe --vocab-size <n> --out <path> <files or folders…>
+const TRAIN_USAGE = `Usage: mirkit miditok train --params <tokenizer.json> --model bpe|unigram|wordpiece --vocab-size <n> --out <path> <files or folders…>
 
-Learns a BPE model over MidiTok's byte mapping of the token ids (one word per bar or beat, as encode_ids_split
-says), with Hugging Face tokenizers' BpeTrainer semantics, and saves the trained tokenizer params (loadable by
-MidiTok). Unigram and WordPiece training are not implemented (MidiTok-trained Unigram/WordPiece models load and
-encode).
+Learns a BPE, Unigram or WordPiece model over MidiTok's byte mapping of the token ids (one word per bar or beat, as
+encode_ids_split says) with the algorithms of Hugging Face tokenizers' trainers, and saves the trained tokenizer
+params (loadable by MidiTok). BPE and WordPiece are deterministic; Unigram follows HF's EM (deterministic here).
 
 Options:
   --params <path>      base tokenizer params JSON (required)
-  --model <name>       bpe (default); unigram / wordpiece are rejected
+  --model <name>       bpe (default; a trained --params keeps its model), unigram or wordpiece
   --vocab-size <n>     size of the learned vocabulary (required)
   --out <path>         output folder or .json file (required)`;
+
+const TRAIN_MODELS: Readonly<Record<string, TrainModelName>> = { bpe: 'BPE', unigram: 'Unigram', wordpiece: 'WordPiece' };
 
 /** \`mirkit miditok train\`. */
 export function trainCommand(): Command {
   return {
-    summary: 'Train a BPE model on MIDI files and save the tokenizer params',
+    summary: 'Train a BPE / Unigram / WordPiece model on MIDI files and save the tokenizer params',
     usage: TRAIN_USAGE,
     async run(ctx) {
       const { values, positionals } = parseArgs({
@@ -245,18 +246,19 @@ export function trainCommand(): Command {
         allowPositionals: true,
       });
       const vocabSize = Number(values['vocab-size']);
-      const model = (values.model ?? 'bpe').toLowerCase();
+      const model = values.model === undefined ? undefined : TRAIN_MODELS[values.model.toLowerCase()];
       if (!values.params || !values.out || positionals.length === 0 || !Number.isInteger(vocabSize)) {
         throw new ConfigError('ERR_INVALID_OPTION', 'train needs --params <json>, --vocab-size <n>, --out <path> and at least one input');
       }
-      if (model !== 'bpe') {
-        throw new ConfigError('ERR_INVALID_OPTION', `--model ${model} is not implemented (only bpe); MidiTok-trained ${model} models can be loaded with --params`);
+      if (values.model !== undefined && !model) {
+        throw new ConfigError('ERR_INVALID_OPTION', `--model should be bpe, unigram or wordpiece, got '${values.model}'`);
       }
       const tok = await loadTokenizer(resolve(ctx.cwd, values.params));
       const files = (await expandInputs(positionals, ctx.cwd, MIDI_EXT, '')).map(([f]) => f);
-      await trainTokenizer(tok, { vocabSize, files, onFile: (done, total) => progress(ctx, done, total, 50) });
+      await trainTokenizer(tok, { vocabSize, files, ...(model ? { model } : {}), onFile: (done, total) => progress(ctx, done, total, 50) });
       const written = await tok.save(resolve(ctx.cwd, values.out));
-      ctx.stdout.write(ctx.json ? `${JSON.stringify({ files: files.length, vocabSize: tok.model?.size, out: written })}\n` : `Trained BPE (${tok.model?.size} tokens) on ${files.length} file(s): ${written}\n`);
+      const type = tok.model?.type ?? 'BPE';
+      ctx.stdout.write(ctx.json ? `${JSON.stringify({ files: files.length, model: type, vocabSize: tok.model?.size, out: written })}\n` : `Trained ${type} (${tok.model?.size} tokens) on ${files.length} file(s): ${written}\n`);
       return 0;
     },
   };

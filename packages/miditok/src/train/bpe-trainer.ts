@@ -1,12 +1,17 @@
 import { ConfigError } from '@mirkit/core';
 
-/** Options of {@link trainBpe} (Hugging Face `BpeTrainer` parameters MidiTok uses). */
-export interface BpeTrainerOptions {
+/** Options every trainer takes (Hugging Face trainers' common parameters). */
+export interface TrainerOptions {
+  /** Final vocabulary size, special tokens included. */
   vocabSize: number;
   /** Added first, in order (ids 0…). */
   specialTokens?: readonly string[];
   /** Characters always in the alphabet. */
   initialAlphabet?: readonly string[];
+}
+
+/** Options of {@link trainBpe} (Hugging Face `BpeTrainer` parameters MidiTok uses). */
+export interface BpeTrainerOptions extends TrainerOptions {
   minFrequency?: number;
   continuingSubwordPrefix?: string;
   endOfWordSuffix?: string;

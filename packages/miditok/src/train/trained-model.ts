@@ -85,12 +85,10 @@ export class TrainedModel {
   /** Encodes words (strings of base bytes) one by one and concatenates the ids (MidiTok's `is_pretokenized`). */
   async encodeWords(words: readonly string[]): Promise<number[]> {
     const tk = await this.#tokenizer();
+    // The binding encodes on its thread pool: issue the words together, concatenate in order.
+    const encodings = await Promise.all(words.filter((w) => w.length > 0).map(async (w) => tk.encode(w)));
     const out: number[] = [];
-    for (const w of words) {
-      if (w.length === 0) continue;
-      const enc = await tk.encode(w);
-      out.push(...enc.getIds());
-    }
+    for (const enc of encodings) for (const id of enc.getIds()) out.push(id);
     return out;
   }
 
