@@ -1,12 +1,15 @@
 /**
  * REMI tokenization speed on the fixture MIDI files, beside MidiTok + symusic's recorded figures
  * (fixtures/miditok/perf/miditok_remi_speed.json: single thread, medians of 5 runs after a warm-up).
+ * MIDI load: medians of 5 runs per file after a warm-up over all files (steady state), plus the first parse of
+ * each file in a fresh process (cold JIT) and the midi-file 1.2.4 event layer (`parseMidiReference`) for reference.
  * Run: pnpm --filter @mirkit/miditok bench
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFixtures } from '@mirkit/core/testing';
 import { parseMidi } from '../src/score/parse-midi.js';
+import { parseMidiReference } from '../src/score/parse-midi-reference.js';
 import type { Score } from '../src/score/score.js';
 import { RemiTokenizer } from '../src/tokenizers/remi.js';
 import type { TokSequence } from '../src/tokenizers/tok-sequence.js';
@@ -49,7 +52,23 @@ function time<T>(fn: () => T, runs = 5): { ms: number; value: T } {
 
 const remi = new RemiTokenizer();
 const remiPlus = new RemiTokenizer({ usePrograms: true, oneTokenStreamForPrograms: true, useTimeSignatures: true, useTempos: true, useChords: true, useRests: true, useSustainPedals: true, usePitchBends: true, numVelocities: 16 });
+// Warm the MIDI readers up on every file first (a pipeline parses many files; without this the first files'
+// timings are dominated by V8's interpreter / baseline tiers: the cold figure is printed too).
+let loadCold = 0;
+const allBytes = perf.files.map((f) => readFileSync(join(dir, 'midi', f.file)));
+for (const bytes of allBytes) {
+  const t0 = performance.now();
+  parseMidi(bytes);
+  loadCold += performance.now() - t0;
+}
+for (let r = 0; r < 3; r++) {
+  for (const bytes of allBytes) {
+    parseMidi(bytes);
+    parseMidiReference(bytes);
+  }
+}
 let load = 0;
+let loadRef = 0;
 let enc = 0;
 let encPlus = 0;
 let tokens = 0;
@@ -58,6 +77,7 @@ for (const f of perf.files) {
   const bytes = readFileSync(join(dir, 'midi', f.file));
   const l = time(() => parseMidi(bytes));
   const score: Score = l.value;
+  loadRef += time(() => parseMidiReference(bytes)).ms;
   const e = time(() => remi.encode(score));
   const p = time(() => remiPlus.encode(score));
   const n = (e.value as TokSequence[]).reduce((a, s) => a + s.ids.length, 0);
@@ -78,4 +98,6 @@ console.log(`| REMI encode, ms / file | ${(enc / perf.files.length).toFixed(2)} 
 console.log(`| REMI tokens / s | ${((tokens / enc) * 1000 / 1e6).toFixed(3)} M | ${(t.tokens_per_second / 1e6).toFixed(3)} M | ${((tokens / enc) * 1000 / t.tokens_per_second).toFixed(2)}x |`);
 console.log(`| REMI+ encode, total ms | ${encPlus.toFixed(1)} | ${t.remi_plus_encode_ms_sum_of_medians.toFixed(1)} | ${(t.remi_plus_encode_ms_sum_of_medians / encPlus).toFixed(2)}x |`);
 console.log(`| MIDI load, total ms | ${load.toFixed(1)} | ${t.symusic_load_ms_sum_of_medians.toFixed(1)} (symusic, C++) | ${(t.symusic_load_ms_sum_of_medians / load).toFixed(2)}x |`);
+console.log(`| MIDI load, first parse of each file (cold JIT), total ms | ${loadCold.toFixed(1)} | | ${(t.symusic_load_ms_sum_of_medians / loadCold).toFixed(2)}x |`);
+console.log(`| MIDI load via midi-file 1.2.4 events (reference), total ms | ${loadRef.toFixed(1)} | | ${(t.symusic_load_ms_sum_of_medians / loadRef).toFixed(2)}x |`);
 console.log(`(tokens: ${tokens} here vs ${t.tokens} recorded; the recorded figures come from ${String(perf.machine.cpu)} with ${String(perf.machine.cpu_count)} vCPUs, pinned to one core.)`);

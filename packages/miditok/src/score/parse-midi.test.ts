@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MidiParseError } from '../errors.js';
 import { FIXTURES, fixtureFiles, fixtureScore, readGzJson } from '../test-utils/fixture-data.js';
 import { parseMidi, readMidi } from './parse-midi.js';
+import { parseMidiReference } from './parse-midi-reference.js';
 import { noteCount, scoreEnd } from './score.js';
 
 interface ParsedJson {
@@ -53,6 +54,20 @@ describe.skipIf(!FIXTURES)('parseMidi against symusic 0.5.9 (fixtures parsed/)',
       });
     });
   }
+
+  it('gives the same scores as the midi-file reference reader on every fixture file', () => {
+    for (const file of fixtureFiles()) {
+      const bytes = readFileSync(file.path);
+      expect(parseMidi(bytes), file.rel).toEqual(parseMidiReference(bytes));
+    }
+  });
+
+  it("selects the midi-file byte layer with { reader: 'midi-file' }", () => {
+    const [first] = fixtureFiles();
+    const bytes = readFileSync(first!.path);
+    expect(parseMidi(bytes, { reader: 'midi-file' })).toEqual(parseMidi(bytes));
+    expect(() => parseMidi(bytes.subarray(0, 30), { reader: 'midi-file', file: 'cut.mid' })).toThrow(/cut\.mid/);
+  });
 
   it('reads a file from disk and names it in errors', async () => {
     const s = await readMidi(join(FIXTURES!, 'midi', 'edge', 'format0_drums_tpq96.mid'));
@@ -122,11 +137,32 @@ describe('parseMidi on hand-made bytes', () => {
     ]);
   });
 
+  it('copies earlier CC / pitch bends into tracks created later on the channel and follows program changes', () => {
+    const t = [
+      ...vlq(0), 0xb0, 64, 127, ...vlq(0), 0xe0, 0, 0x40, // pedal on + centred bend before any note (straggler)
+      ...vlq(0), 0x90, 60, 100, ...vlq(10), 0x80, 60, 0, // program 0
+      ...vlq(0), 0xc0, 5, ...vlq(0), 0x90, 62, 90, ...vlq(10), 0x80, 62, 0, // program 5: a new track
+      ...vlq(0), 0xc0, 0, ...vlq(0), 0x90, 64, 80, ...vlq(10), 0x80, 64, 0, // back to program 0: the first track
+      ...vlq(0), 0xb0, 64, 0, // pedal off, on the (channel 0, program 0) track
+      ...vlq(0), 0xff, 0x05, 2, 0x68, 0x69, // lyrics "hi": a lyrics track after the channel tracks
+      ...vlq(0), 0xff, 0x2f, 0,
+    ];
+    const s = parseMidi(file(96, t));
+    expect(parseMidiReference(file(96, t))).toEqual(s);
+    expect(s.tracks.map((x) => [x.program, x.notes.map((n) => n.pitch), x.controls.length, x.pitchBends.length, x.pedals, x.lyrics.length])).toEqual([
+      [0, [60, 64], 2, 1, [{ time: 0, duration: 30 }], 0],
+      [5, [62], 1, 1, [], 0],
+      [0, [], 0, 0, [], 1],
+    ]);
+  });
+
   it('rejects garbage with MidiParseError naming the offset', () => {
     expect(() => parseMidi(new Uint8Array([1, 2, 3]))).toThrow(MidiParseError);
     expect(() => parseMidi(new TextEncoder().encode('MThd this is not midi at all'), { file: 'x.mid' })).toThrow(/x\.mid/);
-    const bad = file(480, [0, 0x3c, 0x40]); // running status before any status byte
-    expect(() => parseMidi(bad)).toThrow(/byte offset 14/);
+    const bad = file(480, [0, 0x3c, 0x40]); // running status before any status byte: event at 22, chunk at 14
+    expect(() => parseMidi(bad)).toThrow(/at byte offset 22: running status .* chunk at byte offset 14/);
+    const cut = file(480, [0, 0x90, 60, 100, 0, 0xff, 0x03, 10, 0x41]); // track name running past the chunk end
+    expect(() => parseMidi(cut)).toThrow(/at byte offset 26: event length 10 runs past the end/);
     const smpte = file(480, [0, 0xff, 0x2f, 0]);
     smpte[12] = 0xe7;
     expect(() => parseMidi(smpte)).toThrow(/SMPTE/);

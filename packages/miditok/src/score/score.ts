@@ -126,30 +126,45 @@ export function noteCount(score: Score): number {
   return n;
 }
 
-/** Deep copy of a score. */
-export function cloneScore(score: Score): Score {
-  return {
-    tpq: score.tpq,
-    tracks: score.tracks.map(cloneTrack),
-    tempos: score.tempos.map((e) => ({ ...e })),
-    timeSignatures: score.timeSignatures.map((e) => ({ ...e })),
-    keySignatures: score.keySignatures.map((e) => ({ ...e })),
-    markers: score.markers.map((e) => ({ ...e })),
-  };
-}
+/** A function applied to every event list of a score (it must return a new list of new events). */
+export type EventListMap = <T extends { time: number }>(events: T[]) => T[];
 
-/** Deep copy of a track. */
-export function cloneTrack(track: Track): Track {
+/** A track with `map` applied to each of its event lists. */
+export function mapTrackEvents(track: Track, map: EventListMap): Track {
   return {
     name: track.name,
     program: track.program,
     isDrum: track.isDrum,
-    notes: track.notes.map((e) => ({ ...e })),
-    controls: track.controls.map((e) => ({ ...e })),
-    pitchBends: track.pitchBends.map((e) => ({ ...e })),
-    pedals: track.pedals.map((e) => ({ ...e })),
-    lyrics: track.lyrics.map((e) => ({ ...e })),
+    notes: map(track.notes),
+    controls: map(track.controls),
+    pitchBends: map(track.pitchBends),
+    pedals: map(track.pedals),
+    lyrics: map(track.lyrics),
   };
+}
+
+/** A score with `map` applied to each of its event lists (tracks and global events). */
+export function mapScoreEvents(score: Score, map: EventListMap): Score {
+  return {
+    tpq: score.tpq,
+    tracks: score.tracks.map((t) => mapTrackEvents(t, map)),
+    tempos: map(score.tempos),
+    timeSignatures: map(score.timeSignatures),
+    keySignatures: map(score.keySignatures),
+    markers: map(score.markers),
+  };
+}
+
+const copyEvents: EventListMap = (events) => events.map((e) => ({ ...e }));
+
+/** Deep copy of a score. */
+export function cloneScore(score: Score): Score {
+  return mapScoreEvents(score, copyEvents);
+}
+
+/** Deep copy of a track. */
+export function cloneTrack(track: Track): Track {
+  return mapTrackEvents(track, copyEvents);
 }
 
 /** Sorts notes with symusic's default key `(time, duration, pitch, velocity)` (stable). */

@@ -1,18 +1,18 @@
-import { DataError } from '@mirkit/core';
-import { createScore, createTrack, type Score, type TimeSignature, type Track } from '../score/score.js';
-import { pyFloatRepr, pyRound } from '../numeric/rounding.js';
-import { parseTimeSig, splitToken } from './decode-context.js';
+import { createTrack, type Score, type Track } from '../score/score.js';
+import { pyFloatRepr } from '../numeric/rounding.js';
+import { BarClock } from './bar-clock.js';
+import { CompoundDecodeState, compoundQpm, parseTimeSig, programTrack, splitToken, streamProgram } from './decode-context.js';
 import type { Event } from './event.js';
 import { trackNameOf } from './instruments.js';
-import { MusicTokenizer, qpmToMspq, ticksPerBarOf, ticksPerBeatOf, timeTupleString, type EncodeOutput } from './music-tokenizer.js';
+import { CompoundTokenizer } from './compound-tokenizer.js';
+import { qpmToMspq, ticksPerBarOf, ticksPerBeatOf, timeTupleString } from './music-tokenizer.js';
 
 /**
  * CPWord (Compound Word): compound tokens `[Family, Bar|Position, Pitch, (Velocity), (Duration), (Program), (Chord),
  * (Rest), (Tempo), (TimeSig)]`, `Ignore_None` in unused slots; one sub-vocabulary per slot.
  */
-export class CpWordTokenizer extends MusicTokenizer {
+export class CpWordTokenizer extends CompoundTokenizer {
   readonly tokenization: string = 'CPWord';
-  declare vocabTypesIdx: Record<string, number>;
 
   protected override tweakConfigBeforeCreatingVocab(): void {
     const c = this.config;
@@ -80,18 +80,13 @@ export class CpWordTokenizer extends MusicTokenizer {
   }
 
   /** MidiTok `CPWord._add_time_events`: returns compound tokens (as strings). */
-  private compoundTimeEvents(events: Event[], tpq: number): string[][] {
+  protected compoundTimeEvents(events: Event[], tpq: number): string[][] {
     const c = this.config;
-    let durOffset = 0;
-    if (c.useVelocities) durOffset++;
-    if (c.usingNoteDurationTokens) durOffset++;
+    const durOffset = this.durationOffset;
     const out: string[][] = [];
-    let currentBar = -1;
-    let barAtLastTs = 0;
+    const bar = new BarClock();
     let previousTick = -1;
     let previousNoteEnd = 0;
-    let tickAtLastTs = 0;
-    let tickAtCurrentBar = 0;
     let ts: [number, number] = [4, 4];
     let currentTempo = pyFloatRepr(this.defaultTempo);
     let currentProgram: string | undefined;
@@ -126,20 +121,10 @@ export class CpWordTokenizer extends MusicTokenizer {
       }
       if (e.time !== previousTick) {
         if (c.useRests && e.time - previousNoteEnd >= this.minRest(ticksPerBeat)) {
-          previousTick = previousNoteEnd;
-          const [values, ticks] = this.timeTicksToTokens(e.time - previousTick, ticksPerBeat, true);
-          for (let k = 0; k < values.length; k++) {
-            out.push(this.cpToken({ rest: timeTupleString(values[k]!) }));
-            previousTick += ticks[k]!;
-          }
-          const realBar = barAtLastTs + Math.floor((previousTick - tickAtLastTs) / ticksPerBar);
-          if (realBar > currentBar) {
-            if (currentBar === -1) currentBar = 0;
-            tickAtCurrentBar += (realBar - currentBar) * ticksPerBar;
-            currentBar = realBar;
-          }
+          previousTick = this.fillTime(previousNoteEnd, e.time, ticksPerBeat, true, (rest) => out.push(this.cpToken({ rest })));
+          bar.catchUp(previousTick, ticksPerBar);
         }
-        const nNew = barAtLastTs + Math.floor((e.time - tickAtLastTs) / ticksPerBar) - currentBar;
+        const nNew = bar.barAt(e.time, ticksPerBar) - bar.currentBar;
         if (nNew >= 1) {
           let tsArg = c.useTimeSignatures ? `${ts[0]}/${ts[1]}` : undefined;
           for (let k = 0; k < nNew; k++) {
@@ -149,11 +134,11 @@ export class CpWordTokenizer extends MusicTokenizer {
             }
             out.push(this.cpToken(tsArg === undefined ? { bar: true } : { bar: true, timeSig: tsArg }));
           }
-          currentBar += nNew;
-          tickAtCurrentBar = tickAtLastTs + (currentBar - barAtLastTs) * ticksPerBar;
+          bar.currentBar += nNew;
+          bar.tickAtCurrentBar = bar.barTick(bar.currentBar, ticksPerBar);
         }
         if (e.type !== 'TimeSig') {
-          const pos = Math.floor((e.time - tickAtCurrentBar) / ticksPerPos);
+          const pos = Math.floor((e.time - bar.tickAtCurrentBar) / ticksPerPos);
           const opts: { pos: number; chord?: string; tempo?: string } = { pos };
           if (e.type === 'Chord') opts.chord = e.value;
           if (c.useTempos) opts.tempo = currentTempo;
@@ -162,9 +147,7 @@ export class CpWordTokenizer extends MusicTokenizer {
         previousTick = e.time;
       }
       if (e.type === 'TimeSig') {
-        const prevBar = ticksPerBar;
-        barAtLastTs += Math.floor((e.time - tickAtLastTs) / prevBar);
-        tickAtLastTs = e.time;
+        bar.timeSignatureAt(e.time, ticksPerBar);
         setTs(e.value);
         previousTick -= 1;
       }
@@ -182,51 +165,14 @@ export class CpWordTokenizer extends MusicTokenizer {
     return out;
   }
 
-  protected addTimeEvents(): Event[] {
-    return [];
-  }
-
-  protected override scoreToTokens(score: Score): EncodeOutput {
-    const c = this.config;
-    const one = c.oneTokenStreamForPrograms;
-    const globals = this.createGlobalEvents(score);
-    const tpb = this.ticksPerBeatForEvents(score);
-    const lists: Event[][] = one ? [[...globals]] : score.tracks.length === 0 ? [[...globals]] : score.tracks.map(() => [...globals]);
-    score.tracks.forEach((t, ti) => {
-      const te = this.createTrackEvents(t, tpb, score.tpq);
-      if (one) lists[0]!.push(...te);
-      else {
-        lists[ti]!.push(...te);
-        this.sortEvents(lists[ti]!);
-      }
-    });
-    if (one) this.sortEvents(lists[0]!);
-    else if (score.tracks.length === 0 && lists[0]!.length > 2) this.sortEvents(lists[0]!);
-    const seqs = lists.map((l) => this.completeCompoundSequence(this.compoundTimeEvents(l, score.tpq)));
-    return one ? seqs[0]! : seqs;
-  }
-
-  decode(ids: readonly number[] | readonly (readonly number[])[] | readonly (readonly (readonly number[])[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const one = this.config.oneTokenStreamForPrograms;
-    const seqs = one ? [this.compoundIdsToTokens(ids as readonly (readonly number[])[])] : (ids as readonly (readonly (readonly number[])[])[]).map((s) => this.compoundIdsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
-  }
-
   /** MidiTok `CPWord._tokens_to_score`. */
   tokensToScore(seqs: readonly (readonly (readonly string[])[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const c = this.config;
     const idx = this.vocabTypesIdx;
-    const one = c.oneTokenStreamForPrograms;
-    const score = createScore(this.timeDivision);
-    const tracks = new Map<number, Track>();
-    const tempos: { time: number; mspq: number }[] = [{ time: -1, mspq: 0 }];
-    const qpmOf = (t: { mspq: number }): number => (t.mspq === 0 ? -1 : pyRound(60_000_000 / t.mspq, 2));
-    const tss: TimeSignature[] = [];
+    const st = new CompoundDecodeState(this.timeDivision, c.oneTokenStreamForPrograms);
+    const { score, tracks, tempos, tss, one } = st;
     let currentTick = 0;
-    let tickAtLastTs = 0;
-    let tickAtCurrentBar = 0;
-    let currentBar = -1;
-    let barAtLastTs = 0;
+    let bar = new BarClock();
     let currentProgram = 0;
     let currentTrack: Track | undefined;
     let previousNoteEnd = 0;
@@ -250,16 +196,12 @@ export class CpWordTokenizer extends MusicTokenizer {
       let tpb = this.tpbPerTs.get(curTs.denominator)!;
       let ticksPerPos = Math.floor(tpb / c.maxNumPosPerBeat);
       if (!one) {
-        currentTick = tickAtLastTs = tickAtCurrentBar = 0;
-        currentBar = -1;
-        barAtLastTs = 0;
+        currentTick = 0;
+        bar = new BarClock();
         previousNoteEnd = 0;
         let isDrum = false;
-        if (programs) {
-          const p = programs[si];
-          if (!p) throw new DataError('ERR_INDEX_OUT_OF_RANGE', `Sequence ${si} has no entry in programs (${programs.length} given)`);
-          [currentProgram, isDrum] = [p[0], p[1]];
-        } else if (c.usePrograms) {
+        if (programs) [currentProgram, isDrum] = streamProgram(programs, si);
+        else if (c.usePrograms) {
           for (const cp of seq) {
             if (splitToken(cp[0]!)[1] === 'Note') {
               currentProgram = Number(splitToken(cp[idx.Program!]!)[1]);
@@ -287,63 +229,45 @@ export class CpWordTokenizer extends MusicTokenizer {
           const note = { time: currentTick, duration: dur, pitch, velocity: vel };
           if (one && c.usePrograms) {
             currentProgram = Number(splitToken(cp[idx.Program!]!)[1]);
-            let t = tracks.get(currentProgram);
-            if (!t) {
-              t = createTrack(trackNameOf(currentProgram), currentProgram === -1 ? 0 : currentProgram, currentProgram === -1);
-              tracks.set(currentProgram, t);
-            }
-            t.notes.push(note);
+            programTrack(tracks, currentProgram).notes.push(note);
           } else currentTrack!.notes.push(note);
           previousNoteEnd = Math.max(previousNoteEnd, currentTick + dur);
         } else if (fam === 'Metric') {
           const barPos = splitToken(cp[1]!)[0];
           if (barPos === 'Bar') {
-            currentBar += 1;
-            if (currentBar > 0) currentTick = tickAtCurrentBar + ticksPerBar;
-            tickAtCurrentBar = currentTick;
+            bar.currentBar += 1;
+            if (bar.currentBar > 0) currentTick = bar.tickAtCurrentBar + ticksPerBar;
+            bar.tickAtCurrentBar = currentTick;
             if (c.useTimeSignatures) {
               const [n, d] = parseTimeSig(splitToken(cp[idx.TimeSig!]!)[1]);
               if (n !== curTs.numerator || d !== curTs.denominator) {
                 curTs = { time: currentTick, numerator: n, denominator: d };
                 if (si === 0) tss.push(curTs);
-                tickAtLastTs = tickAtCurrentBar;
-                barAtLastTs = currentBar;
+                bar.timeSignatureAtCurrentBar();
                 ticksPerBar = ticksPerBarOf(curTs, score.tpq);
                 tpb = this.tpbPerTs.get(d)!;
                 ticksPerPos = Math.floor(tpb / c.maxNumPosPerBeat);
               }
             }
           } else if (barPos === 'Position') {
-            if (currentBar === -1) currentBar = 0;
-            currentTick = tickAtCurrentBar + Number(splitToken(cp[1]!)[1]) * ticksPerPos;
+            if (bar.currentBar === -1) bar.currentBar = 0;
+            currentTick = bar.tickAtCurrentBar + Number(splitToken(cp[1]!)[1]) * ticksPerPos;
             if (c.useTempos && si === 0) {
               const tempo = Number(splitToken(cp[idx.Tempo!]!)[1]);
               const last = tempos[tempos.length - 1]!;
-              if (tempo !== qpmOf(last) && currentTick !== last.time) tempos.push({ time: currentTick, mspq: qpmToMspq(tempo) });
+              if (tempo !== compoundQpm(last) && currentTick !== last.time) tempos.push({ time: currentTick, mspq: qpmToMspq(tempo) });
             }
           } else if (c.useRests && splitToken(cp[idx.Rest!]!)[1] !== 'None') {
             currentTick = Math.max(previousNoteEnd, currentTick);
             currentTick += this.tpbRestsToTicks.get(tpb)!.get(splitToken(cp[idx.Rest!]!)[1])!;
-            const realBar = barAtLastTs + Math.floor((currentTick - tickAtLastTs) / ticksPerBar);
-            if (realBar > currentBar) {
-              if (currentBar === -1) currentBar = 0;
-              tickAtCurrentBar += (realBar - currentBar) * ticksPerBar;
-              currentBar = realBar;
-            }
+            bar.catchUp(currentTick, ticksPerBar);
           }
           previousNoteEnd = Math.max(previousNoteEnd, currentTick);
         }
       }
-      if (!one && currentTrack && (currentTrack.notes.length > 0 || currentTrack.controls.length > 0 || currentTrack.pitchBends.length > 0)) score.tracks.push(currentTrack);
+      st.endSequence(currentTrack);
     });
-    tempos.shift();
-    const def = this.defaultTempo;
-    if (tempos.length === 0 || (tempos[0]!.time !== 0 && qpmOf(tempos[0]!) !== def)) tempos.unshift({ time: 0, mspq: qpmToMspq(def) });
-    else if (qpmOf(tempos[0]!) === def) tempos[0]!.time = 0;
-    if (one) score.tracks = [...tracks.values()];
-    score.tempos = tempos;
-    score.timeSignatures = tss;
-    return score;
+    return st.finish(this.defaultTempo);
   }
 }
 

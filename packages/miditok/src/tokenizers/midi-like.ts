@@ -1,8 +1,7 @@
-import { createScore, type Note, type Score, type TimeSignature } from '../score/score.js';
-import { DecodeContext, parseTimeSig, splitToken } from './decode-context.js';
+import { createScore, type Note, type Score } from '../score/score.js';
+import { DecodeContext, keepsDecodedTrack, parseTimeSig, splitToken } from './decode-context.js';
 import type { Event } from './event.js';
-import { MusicTokenizer, qpmToMspq, timeTupleString, timeTupleTicks, type TimeTuple } from './music-tokenizer.js';
-import { addTimeShiftEvents } from './tsd.js';
+import { MusicTokenizer, timeTupleString, timeTupleTicks, type TimeTuple } from './music-tokenizer.js';
 
 const NOTE_TYPES = new Set(['NoteOn', 'DrumOn', 'PitchIntervalTime', 'PitchIntervalChord']);
 const TIME_END_TYPES = new Set(['Program', 'Tempo', 'Pedal', 'PedalOff', 'PitchBend', 'Chord']);
@@ -44,38 +43,16 @@ export class MidiLikeTokenizer extends MusicTokenizer {
     } else super.sortEvents(events);
   }
 
-  restsFor(gap: number, tpb: number): [string[], number[]] {
-    const [v, t] = this.timeTicksToTokens(gap, tpb, true);
-    return [v.map(timeTupleString), t];
-  }
-
-  shiftsFor(gap: number, tpb: number): [string[], number[]] {
-    const [v, t] = this.timeTicksToTokens(gap, tpb);
-    return [v.map(timeTupleString), t];
-  }
-
-  minRestTicks(tpb: number): number {
-    return this.minRest(tpb);
-  }
-
   protected addTimeEvents(events: Event[], tpq: number): Event[] {
-    return addTimeShiftEvents(this, events, tpq, NOTE_TYPES, TIME_END_TYPES);
-  }
-
-  decode(ids: readonly number[] | readonly (readonly number[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const seqs: string[][] = this.config.oneTokenStreamForPrograms
-      ? [this.idsToTokens(ids as readonly number[])]
-      : (ids as readonly (readonly number[])[]).map((s) => this.idsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
+    return this.addTimeShiftEvents(events, tpq, NOTE_TYPES, TIME_END_TYPES);
   }
 
   /** MidiTok `MIDILike._tokens_to_score`. */
   tokensToScore(seqs: readonly (readonly string[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const c = this.config;
     const score = createScore(this.timeDivision);
-    const tempos: { time: number; qpm: number }[] = [];
-    const tss: TimeSignature[] = [];
     const ctx = new DecodeContext(this, c.oneTokenStreamForPrograms);
+    const { tempos, tss } = ctx;
     const maxDurRaw = c.additionalParams.max_duration;
     const maxDurTuple = Array.isArray(maxDurRaw) ? (maxDurRaw as unknown as TimeTuple) : typeof maxDurRaw === 'string' ? (maxDurRaw.split('.').map(Number) as unknown as TimeTuple) : undefined;
     let maxDuration: number | undefined;
@@ -152,19 +129,14 @@ export class MidiLikeTokenizer extends MusicTokenizer {
         } else ctx.decodeEffect(seq, ti, type, val, currentTick, tpb);
       }
       const t = ctx.currentTrack;
-      if (!ctx.one && t && (t.notes.length > 0 || t.controls.length > 0 || t.pitchBends.length > 0)) {
+      if (!ctx.one && keepsDecodedTrack(t)) {
         score.tracks.push(t);
         clearActive([t.program]);
         active.delete(t.program);
       }
     });
-    if (ctx.one) {
-      clearActive([...active.keys()]);
-      score.tracks = ctx.oneStreamTracks();
-    }
+    if (ctx.one) clearActive([...active.keys()]);
     active = new Map();
-    score.tempos = tempos.map((t) => ({ time: t.time, mspq: qpmToMspq(t.qpm) }));
-    score.timeSignatures = tss;
-    return score;
+    return ctx.finishScore(score);
   }
 }

@@ -104,9 +104,12 @@ export class MmmTokenizer extends MusicTokenizer {
     });
   }
 
-  decode(ids: readonly number[] | readonly (readonly number[])[]): Score {
-    const tokens = this.idsToTokens(ids as readonly number[]);
-    const score = this.base.tokensToScore(this.splitPerTrack(tokens));
-    return this.finalizeDecodedScore(score);
+  override decode(ids: readonly number[] | readonly (readonly number[])[]): Score {
+    return this.finalizeDecodedScore(this.tokensToScore(this.splitPerTrack(this.idsToTokens(ids as readonly number[]))));
+  }
+
+  /** The base tokenizer's `_tokens_to_score` over the per-track sequences. */
+  tokensToScore(seqs: readonly (readonly string[])[]): Score {
+    return this.base.tokensToScore(seqs);
   }
 }

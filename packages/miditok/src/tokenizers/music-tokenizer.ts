@@ -18,9 +18,10 @@ import {
   type TimeSignature,
   type Track,
 } from '../score/score.js';
+import { parseTimeSig } from './decode-context.js';
 import { ev, eventToken, sortEventsByTime, type Event } from './event.js';
 import { detectChords } from './chords.js';
-import { getBarsTicks, getBeatsTicks, scoreTicksPerBeat, ticksPerBarOf, ticksPerBeatOf } from './time-utils.js';
+import { getBarsTicks, getBeatsTicks, qpmToMspq, scoreTicksPerBeat, ticksPerBarOf, ticksPerBeatOf } from './time-utils.js';
 import {
   barNoteDensity,
   barNoteDuration,
@@ -69,10 +70,7 @@ function timeTuples(beatRes: readonly (readonly [number, number, number])[]): Ti
   return out;
 }
 
-/** symusic `Tempo(time, qpm)`: microseconds per quarter, rounded to an integer. */
-export function qpmToMspq(qpm: number): number {
-  return Math.round(60_000_000 / qpm);
-}
+export { qpmToMspq } from './time-utils.js';
 
 /** Tracks of the preprocessed score as `[program, isDrum]` pairs (what multi-stream decoding needs). */
 export function scorePrograms(score: Score): [number, boolean][] {
@@ -682,19 +680,22 @@ export abstract class MusicTokenizer {
     const program = track.isDrum ? -1 : track.program;
     if (c.useNoteDurationPrograms.includes(program)) {
       if (!this.noteOnOff && ticksPerBeat) this.adjustDurations(notes, ticksPerBeat);
-      else if (factors) {
-        const rows = this.factorsToIdx(factors, notes.map((n) => n.time));
-        const durs = notes.map((n) => n.duration);
-        this.adjustTimeToTpb(durs, rows, 1);
-        notes.forEach((n, i) => (n.duration = durs[i]!));
-        this.adjustOffsetSpanningAcrossTimeSig(notes, rows);
-      }
+      else if (factors) this.resampleDurations(notes, factors);
     }
     if (c.removeDuplicatedNotes) {
       notes.sort((a, b) => a.time - b.time || a.pitch - b.pitch || a.duration - b.duration || a.velocity - b.velocity);
       notes = notes.filter((n, i) => i === 0 || !(n.time === notes[i - 1]!.time && n.pitch === notes[i - 1]!.pitch));
     }
     track.notes = notes;
+  }
+
+  /** Durations rounded with the factor of their time-signature section (min 1 tick), then offsets spanning sections. */
+  private resampleDurations(items: { time: number; duration: number }[], factors: [number, number][]): void {
+    const rows = this.factorsToIdx(factors, items.map((n) => n.time));
+    const durs = items.map((n) => n.duration);
+    this.adjustTimeToTpb(durs, rows, 1);
+    items.forEach((n, i) => (n.duration = durs[i]!));
+    this.adjustOffsetSpanningAcrossTimeSig(items, rows);
   }
 
   private adjustOffsetSpanningAcrossTimeSig(items: { time: number; duration: number }[], rows: [number, number][]): void {
@@ -781,13 +782,7 @@ export abstract class MusicTokenizer {
       ps = ps.filter((_, i) => !del.has(i));
     }
     if (this.config.sustainPedalDuration && ticksPerBeat) this.adjustDurations(ps, ticksPerBeat);
-    else if (factors) {
-      const rows = this.factorsToIdx(factors, ps.map((p) => p.time));
-      const durs = ps.map((p) => p.duration);
-      this.adjustTimeToTpb(durs, rows, 1);
-      ps.forEach((p, i) => (p.duration = durs[i]!));
-      this.adjustOffsetSpanningAcrossTimeSig(ps, rows);
-    }
+    else if (factors) this.resampleDurations(ps, factors);
     return ps;
   }
 
@@ -1055,6 +1050,50 @@ export abstract class MusicTokenizer {
     return [values, offsets];
   }
 
+  /**
+   * Greedy `Rest` (`rest`) or `TimeShift` values from tick `from` towards `to` ({@link timeTicksToTokens}):
+   * `emit(value, tick)` for each, at the tick it starts; returns the tick reached.
+   */
+  protected fillTime(from: number, to: number, tpb: number, rest: boolean, emit: (value: string, tick: number) => void): number {
+    const [values, ticks] = this.timeTicksToTokens(to - from, tpb, rest);
+    let tick = from;
+    for (let k = 0; k < values.length; k++) {
+      emit(timeTupleString(values[k]!), tick);
+      tick += ticks[k]!;
+    }
+    return tick;
+  }
+
+  /**
+   * `_add_time_events` of TSD and MIDILike (the same logic upstream): optional rests from the last note end, then
+   * a greedy `TimeShift` decomposition of the gap. An event of `noteTypes` moves the last note end to its note's
+   * end (`desc`), one of `endTypes` to its time.
+   */
+  protected addTimeShiftEvents(events: Event[], tpq: number, noteTypes: ReadonlySet<string>, endTypes: ReadonlySet<string>): Event[] {
+    const out: Event[] = [];
+    let previousTick = 0;
+    let previousNoteEnd = 0;
+    let tpb = ticksPerBeatOf(4, tpq);
+    const pushTimes = (type: 'Rest' | 'TimeShift', gap: number): void => {
+      previousTick = this.fillTime(previousTick, previousTick + gap, tpb, type === 'Rest', (value, tick) => out.push(ev(type, value, tick)));
+    };
+    for (const e of events) {
+      if (e.time !== previousTick) {
+        if (this.config.useRests && e.time - previousNoteEnd >= this.minRest(tpb)) {
+          previousTick = previousNoteEnd;
+          pushTimes('Rest', e.time - previousTick);
+        }
+        if (e.time !== previousTick) pushTimes('TimeShift', e.time - previousTick);
+        previousTick = e.time;
+      }
+      if (e.type === 'TimeSig') tpb = ticksPerBeatOf(parseTimeSig(e.value)[1], tpq);
+      out.push(e);
+      if (noteTypes.has(e.type)) previousNoteEnd = Math.max(previousNoteEnd, e.desc);
+      else if (endTypes.has(e.type)) previousNoteEnd = Math.max(previousNoteEnd, e.time);
+    }
+    return out;
+  }
+
   // --------------------------------------------------------------------------------------------------- decoding
 
   /**
@@ -1072,11 +1111,32 @@ export abstract class MusicTokenizer {
     });
   }
 
+  /** Token strings of each stream: `ids` is one stream with `oneTokenStreamForPrograms`, else one per track. */
+  protected tokenStreams(ids: readonly number[] | readonly (readonly number[])[]): string[][] {
+    return this.config.oneTokenStreamForPrograms ? [this.idsToTokens(ids as readonly number[])] : (ids as readonly (readonly number[])[]).map((s) => this.idsToTokens(s));
+  }
+
+  /** {@link tokenStreams} for compound tokens (multi-vocab). */
+  protected compoundTokenStreams(ids: readonly number[] | readonly (readonly number[])[] | readonly (readonly (readonly number[])[])[]): string[][][] {
+    return this.config.oneTokenStreamForPrograms
+      ? [this.compoundIdsToTokens(ids as readonly (readonly number[])[])]
+      : (ids as readonly (readonly (readonly number[])[])[]).map((s) => this.compoundIdsToTokens(s));
+  }
+
   /**
    * Decodes token ids back to a score. Multi-stream tokenizers take one id list per track and the
    * `[program, isDrum]` of each stream.
    */
-  abstract decode(ids: readonly number[] | readonly (readonly number[])[], programs?: readonly (readonly [number, boolean])[]): Score;
+  decode(ids: readonly number[] | readonly (readonly number[])[] | readonly (readonly (readonly number[])[])[], programs?: readonly (readonly [number, boolean])[]): Score {
+    const streams = this.isMultiVoc ? this.compoundTokenStreams(ids) : this.tokenStreams(ids as readonly number[] | readonly (readonly number[])[]);
+    return this.finalizeDecodedScore(this.tokensToScore(streams, programs));
+  }
+
+  /**
+   * MidiTok `_tokens_to_score` (tokenizer-specific): the token strings of each stream (compound tokens for
+   * multi-vocab tokenizers) to a score at `timeDivision` ticks per quarter; `programs` as in {@link decode}.
+   */
+  abstract tokensToScore(seqs: readonly (readonly string[])[] | readonly (readonly (readonly string[])[])[], programs?: readonly (readonly [number, boolean])[]): Score;
 
   /** MidiTok's post-decoding step: pedal CCs, default tempo and time signature at tick 0. */
   protected finalizeDecodedScore(score: Score): Score {

@@ -1,20 +1,19 @@
-import { DataError } from '@mirkit/core';
-import { pyFloatRepr, pyRound } from '../numeric/rounding.js';
+import { pyFloatRepr } from '../numeric/rounding.js';
 import { clipScore } from '../score/clip.js';
-import { createScore, createTrack, type Score, type TimeSignature, type Track } from '../score/score.js';
-import { parseTimeSig, splitToken } from './decode-context.js';
+import { createTrack, type Score, type Track } from '../score/score.js';
+import { CompoundDecodeState, compoundQpm, parseTimeSig, programTrack, splitToken, streamProgram } from './decode-context.js';
 import type { Event } from './event.js';
 import { trackNameOf } from './instruments.js';
-import { MusicTokenizer, qpmToMspq, ticksPerBarOf, ticksPerBeatOf, timeTupleString, type EncodeOutput } from './music-tokenizer.js';
+import { CompoundTokenizer } from './compound-tokenizer.js';
+import { qpmToMspq, ticksPerBarOf, ticksPerBeatOf, timeTupleString, type EncodeOutput } from './music-tokenizer.js';
 import { getBarsTicks } from './time-utils.js';
 
 /**
  * Octuple: one compound token per note `[Pitch, Position, Bar, (Velocity), (Duration), (Program), (Tempo),
  * (TimeSig)]`. Files longer than `max_bar_embedding` bars (60) are clipped, with a warning in `warnings`.
  */
-export class OctupleTokenizer extends MusicTokenizer {
+export class OctupleTokenizer extends CompoundTokenizer {
   readonly tokenization: string = 'Octuple';
-  declare vocabTypesIdx: Record<string, number>;
   /** Warnings of the last encoding (MidiTok's Python warnings, e.g. bar clipping). */
   warnings: string[] = [];
 
@@ -57,16 +56,10 @@ export class OctupleTokenizer extends MusicTokenizer {
     return vocab;
   }
 
-  protected addTimeEvents(): Event[] {
-    return [];
-  }
-
   /** MidiTok `Octuple._add_time_events` (compound tokens as strings). */
-  private compoundTimeEvents(events: Event[], tpq: number): string[][] {
+  protected compoundTimeEvents(events: Event[], tpq: number): string[][] {
     const c = this.config;
-    let durOffset = 0;
-    if (c.useVelocities) durOffset++;
-    if (c.usingNoteDurationTokens) durOffset++;
+    const durOffset = this.durationOffset;
     const out: string[][] = [];
     let currentBar = 0;
     let barFromTs = 0;
@@ -123,41 +116,15 @@ export class OctupleTokenizer extends MusicTokenizer {
 
   protected override scoreToTokens(input: Score): EncodeOutput {
     this.warnings = [];
-    const score = this.clipToMaxBars(input);
-    const one = this.config.oneTokenStreamForPrograms;
-    const globals = this.createGlobalEvents(score);
-    const tpb = this.ticksPerBeatForEvents(score);
-    const lists: Event[][] = one || score.tracks.length === 0 ? [[...globals]] : score.tracks.map(() => [...globals]);
-    score.tracks.forEach((t, ti) => {
-      const te = this.createTrackEvents(t, tpb, score.tpq);
-      if (one) lists[0]!.push(...te);
-      else {
-        lists[ti]!.push(...te);
-        this.sortEvents(lists[ti]!);
-      }
-    });
-    if (one) this.sortEvents(lists[0]!);
-    else if (score.tracks.length === 0 && lists[0]!.length > 2) this.sortEvents(lists[0]!);
-    const seqs = lists.map((l) => this.completeCompoundSequence(this.compoundTimeEvents(l, score.tpq)));
-    return one ? seqs[0]! : seqs;
-  }
-
-  decode(ids: readonly number[] | readonly (readonly number[])[] | readonly (readonly (readonly number[])[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const one = this.config.oneTokenStreamForPrograms;
-    const seqs = one ? [this.compoundIdsToTokens(ids as readonly (readonly number[])[])] : (ids as readonly (readonly (readonly number[])[])[]).map((s) => this.compoundIdsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
+    return super.scoreToTokens(this.clipToMaxBars(input));
   }
 
   /** MidiTok `Octuple._tokens_to_score` (tick anchors are shared across sequences, as upstream). */
   tokensToScore(seqs: readonly (readonly (readonly string[])[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const c = this.config;
     const idx = this.vocabTypesIdx;
-    const one = c.oneTokenStreamForPrograms;
-    const score = createScore(this.timeDivision);
-    const tracks = new Map<number, Track>();
-    const tempos: { time: number; mspq: number }[] = [{ time: -1, mspq: 0 }];
-    const qpmOf = (t: { time: number; mspq: number }): number => (t.mspq === 0 ? -1 : pyRound(60_000_000 / t.mspq, 2));
-    const tss: TimeSignature[] = [];
+    const st = new CompoundDecodeState(this.timeDivision, c.oneTokenStreamForPrograms);
+    const { score, tracks, tempos, tss, one } = st;
     let barAtLastTs = 0;
     let tickAtLastTs = 0;
     let currentProgram = 0;
@@ -174,11 +141,8 @@ export class OctupleTokenizer extends MusicTokenizer {
       let ticksPerPos = Math.floor(tpb / c.maxNumPosPerBeat);
       if (!one) {
         let isDrum = false;
-        if (programs) {
-          const p = programs[si];
-          if (!p) throw new DataError('ERR_INDEX_OUT_OF_RANGE', `Sequence ${si} has no entry in programs (${programs.length} given)`);
-          [currentProgram, isDrum] = [p[0], p[1]];
-        } else if (c.usePrograms && seq.length > 0) {
+        if (programs) [currentProgram, isDrum] = streamProgram(programs, si);
+        else if (c.usePrograms && seq.length > 0) {
           currentProgram = Number(splitToken(seq[0]![idx.Program!]!)[1]);
           if (currentProgram === -1) {
             isDrum = true;
@@ -216,27 +180,15 @@ export class OctupleTokenizer extends MusicTokenizer {
         const dur = c.usingNoteDurationTokens ? this.tpbTokensToTicks.get(tpb)!.get(splitToken(step[idx.Duration!]!)[1])! : Math.trunc(c.defaultNoteDuration * tpb);
         const note = { time: tick, duration: dur, pitch, velocity: vel };
         if (one) {
-          let t = tracks.get(currentProgram);
-          if (!t) {
-            t = createTrack(trackNameOf(currentProgram), currentProgram === -1 ? 0 : currentProgram, currentProgram === -1);
-            tracks.set(currentProgram, t);
-          }
-          t.notes.push(note);
+          programTrack(tracks, currentProgram).notes.push(note);
         } else currentTrack!.notes.push(note);
         if (si === 0 && c.useTempos && splitToken(step[idx.Tempo!]!)[1] !== 'None') {
           const tempo = Number(splitToken(step[idx.Tempo!]!)[1]);
-          if (tempo !== qpmOf(tempos[tempos.length - 1]!)) tempos.push({ time: tick, mspq: qpmToMspq(tempo) });
+          if (tempo !== compoundQpm(tempos[tempos.length - 1]!)) tempos.push({ time: tick, mspq: qpmToMspq(tempo) });
         }
       }
-      if (!one && currentTrack && (currentTrack.notes.length > 0 || currentTrack.controls.length > 0 || currentTrack.pitchBends.length > 0)) score.tracks.push(currentTrack);
+      st.endSequence(currentTrack);
     });
-    tempos.shift();
-    const def = this.defaultTempo;
-    if (tempos.length === 0 || (tempos[0]!.time !== 0 && qpmOf(tempos[0]!) !== def)) tempos.unshift({ time: 0, mspq: qpmToMspq(def) });
-    else if (qpmOf(tempos[0]!) === def) tempos[0]!.time = 0;
-    if (one) score.tracks = [...tracks.values()];
-    score.tempos = tempos;
-    score.timeSignatures = tss;
-    return score;
+    return st.finish(this.defaultTempo);
   }
 }

@@ -1,10 +1,10 @@
 import { ConfigError } from '@mirkit/core';
 import { linspaceInt } from '../numeric/linspace.js';
 import { resampleScore } from '../score/resample.js';
-import { cloneScore, createScore, type Note, type Score, type TimeSignature } from '../score/score.js';
+import { cloneScore, createScore, type Note, type Score } from '../score/score.js';
 import { DecodeContext, parseTimeSig, splitToken } from './decode-context.js';
 import { ev, type Event } from './event.js';
-import { MusicTokenizer, qpmToMspq, timeTupleString, type TimeTuple } from './music-tokenizer.js';
+import { MusicTokenizer, timeTupleString, type TimeTuple } from './music-tokenizer.js';
 
 const MICROTIME_EVENTS = new Set(['Pitch', 'Pedal', 'PedalOff', 'PitchIntervalChord', 'PitchBend', 'ControlChange', 'Chord', 'PitchDrum', 'Program']);
 const NOTE_TYPES = new Set(['Pitch', 'PitchDrum', 'PitchIntervalTime', 'PitchIntervalChord']);
@@ -129,13 +129,6 @@ export class PerTokTokenizer extends MusicTokenizer {
     return out;
   }
 
-  decode(ids: readonly number[] | readonly (readonly number[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const seqs: string[][] = this.config.oneTokenStreamForPrograms
-      ? [this.idsToTokens(ids as readonly number[])]
-      : (ids as readonly (readonly number[])[]).map((s) => this.idsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
-  }
-
   /** MidiTok `PerTok._tokens_to_score` (decodes at `ticks_per_quarter`). */
   tokensToScore(seqs: readonly (readonly string[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const c = this.config;
@@ -143,9 +136,8 @@ export class PerTokTokenizer extends MusicTokenizer {
     const mtOff = this.useMicrotiming ? 1 : 0;
     const velOff = c.useVelocities ? mtOff + 1 : mtOff;
     const durOff = velOff + 1;
-    const tempos: { time: number; qpm: number }[] = [];
-    const tss: TimeSignature[] = [];
     const ctx = new DecodeContext(this, c.oneTokenStreamForPrograms);
+    const { tempos, tss } = ctx;
     const tpb = score.tpq;
     const toTicks = (v: string): number => {
       const [b, s, q] = v.split('.').map(Number);
@@ -214,9 +206,6 @@ export class PerTokTokenizer extends MusicTokenizer {
       }
       ctx.endSequence(score.tracks);
     });
-    if (ctx.one) score.tracks = ctx.oneStreamTracks();
-    score.tempos = tempos.map((t) => ({ time: t.time, mspq: qpmToMspq(t.qpm) }));
-    score.timeSignatures = tss;
-    return score;
+    return ctx.finishScore(score);
   }
 }

@@ -1,8 +1,9 @@
 import type { TokenizerConfig, TokenizerConfigOptions } from '../config/tokenizer-config.js';
-import { createScore, type Score, type TimeSignature } from '../score/score.js';
+import { createScore, type Score } from '../score/score.js';
+import { BarClock } from './bar-clock.js';
 import { DecodeContext, parseTimeSig, splitToken } from './decode-context.js';
 import { ev, type Event } from './event.js';
-import { MusicTokenizer, qpmToMspq, ticksPerBarOf, ticksPerBeatOf } from './music-tokenizer.js';
+import { MusicTokenizer, ticksPerBarOf, ticksPerBeatOf } from './music-tokenizer.js';
 
 const NOTE_TYPES = new Set(['Pitch', 'PitchDrum', 'PitchIntervalTime', 'PitchIntervalChord']);
 const FIRST_TS_STOP = new Set(['Pitch', 'PitchDrum', 'Velocity', 'Duration', 'PitchBend', 'Pedal']);
@@ -60,12 +61,9 @@ export class RemiTokenizer extends MusicTokenizer {
   protected addTimeEvents(events: Event[], tpq: number): Event[] {
     const c = this.config;
     const out: Event[] = [];
-    let currentBar = -1;
-    let barAtLastTs = 0;
+    const bar = new BarClock();
     let previousTick = -1;
     let previousNoteEnd = 0;
-    let tickAtLastTs = 0;
-    let tickAtCurrentBar = 0;
     let ts: [number, number] = [4, 4];
     if (c.useTimeSignatures) {
       for (const e of events) {
@@ -81,14 +79,14 @@ export class RemiTokenizer extends MusicTokenizer {
     const useBarEnd = Boolean(c.additionalParams.use_bar_end_tokens);
     const mbe = this.maxBarEmbedding;
     const addNewBars = (untilTime: number, eventType: string): void => {
-      const num = barAtLastTs + Math.floor((untilTime - tickAtLastTs) / ticksPerBar) - currentBar;
+      const num = bar.barAt(untilTime, ticksPerBar) - bar.currentBar;
       for (let i = 0; i < num; i++) {
-        currentBar += 1;
-        tickAtCurrentBar = tickAtLastTs + (currentBar - barAtLastTs) * ticksPerBar;
-        if (useBarEnd && currentBar > 0) out.push(ev('Bar', 'End', tickAtCurrentBar - 1));
+        bar.currentBar += 1;
+        bar.tickAtCurrentBar = bar.barTick(bar.currentBar, ticksPerBar);
+        if (useBarEnd && bar.currentBar > 0) out.push(ev('Bar', 'End', bar.tickAtCurrentBar - 1));
         // MidiTok writes `Bar_{current_bar + i}` after incrementing current_bar (indices skip; reproduced).
-        out.push(ev('Bar', mbe !== null ? String(currentBar + i) : 'None', tickAtCurrentBar));
-        if (c.useTimeSignatures && !(eventType === 'TimeSig' && i + 1 === num)) out.push(ev('TimeSig', `${ts[0]}/${ts[1]}`, tickAtCurrentBar));
+        out.push(ev('Bar', mbe !== null ? String(bar.currentBar + i) : 'None', bar.tickAtCurrentBar));
+        if (c.useTimeSignatures && !(eventType === 'TimeSig' && i + 1 === num)) out.push(ev('TimeSig', `${ts[0]}/${ts[1]}`, bar.tickAtCurrentBar));
       }
     };
     for (let ei = 0; ei < events.length; ei++) {
@@ -99,27 +97,15 @@ export class RemiTokenizer extends MusicTokenizer {
       }
       if (e.time !== previousTick) {
         if (c.useRests && e.time - previousNoteEnd >= this.minRest(ticksPerBeat)) {
-          previousTick = previousNoteEnd;
-          const [values, ticks] = this.timeTicksToTokens(e.time - previousTick, ticksPerBeat, true);
-          for (let k = 0; k < values.length; k++) {
-            const v = values[k]!;
-            out.push(ev('Rest', `${v[0]}.${v[1]}.${v[2]}`, previousTick));
-            previousTick += ticks[k]!;
-          }
-          const realBar = barAtLastTs + Math.floor((previousTick - tickAtLastTs) / ticksPerBar);
-          if (realBar > currentBar) {
-            if (currentBar === -1) currentBar = 0;
-            tickAtCurrentBar += (realBar - currentBar) * ticksPerBar;
-            currentBar = realBar;
-          }
+          previousTick = this.fillTime(previousNoteEnd, e.time, ticksPerBeat, true, (value, tick) => out.push(ev('Rest', value, tick)));
+          bar.catchUp(previousTick, ticksPerBar);
         }
         addNewBars(e.time, e.type);
-        if (e.type !== 'TimeSig' && !e.type.startsWith('ACBar')) out.push(ev('Position', Math.floor((e.time - tickAtCurrentBar) / ticksPerPos), e.time));
+        if (e.type !== 'TimeSig' && !e.type.startsWith('ACBar')) out.push(ev('Position', Math.floor((e.time - bar.tickAtCurrentBar) / ticksPerPos), e.time));
         previousTick = e.time;
       }
       if (e.type === 'TimeSig') {
-        barAtLastTs += Math.floor((e.time - tickAtLastTs) / ticksPerBar);
-        tickAtLastTs = e.time;
+        bar.timeSignatureAt(e.time, ticksPerBar);
         ts = parseTimeSig(e.value);
         ticksPerBar = ticksPerBarOf({ numerator: ts[0], denominator: ts[1] }, tpq);
         ticksPerBeat = ticksPerBeatOf(ts[1], tpq);
@@ -129,7 +115,7 @@ export class RemiTokenizer extends MusicTokenizer {
       out.push(e);
       const next = events[ei + 1];
       if (e.type.startsWith('ACBar') && next && !next.type.startsWith('ACBar') && e.time === next.time) {
-        out.push(ev('Position', Math.floor((e.time - tickAtCurrentBar) / ticksPerPos), e.time));
+        out.push(ev('Position', Math.floor((e.time - bar.tickAtCurrentBar) / ticksPerPos), e.time));
       }
       previousNoteEnd = previousNoteEndUpdate(e, previousNoteEnd);
     }
@@ -139,20 +125,12 @@ export class RemiTokenizer extends MusicTokenizer {
     return out;
   }
 
-  decode(ids: readonly number[] | readonly (readonly number[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const seqs: string[][] = this.config.oneTokenStreamForPrograms
-      ? [this.idsToTokens(ids as readonly number[])]
-      : (ids as readonly (readonly number[])[]).map((s) => this.idsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
-  }
-
   /** MidiTok `REMI._tokens_to_score` over token strings (one list per sequence). */
   tokensToScore(seqs: readonly (readonly string[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const c = this.config;
     const score = createScore(this.timeDivision);
-    const tempos: { time: number; qpm: number }[] = [];
-    const tss: TimeSignature[] = [];
     const ctx = new DecodeContext(this, c.oneTokenStreamForPrograms);
+    const { tempos, tss } = ctx;
     seqs.forEach((seq, si) => {
       if (si === 0) {
         if (c.useTimeSignatures) {
@@ -173,30 +151,22 @@ export class RemiTokenizer extends MusicTokenizer {
       let ticksPerBeat = this.tpbPerTs.get(curTs.denominator)!;
       let ticksPerPos = this.ticksPerPos(ticksPerBeat);
       let currentTick = 0;
-      let tickAtLastTs = 0;
-      let tickAtCurrentBar = 0;
-      let currentBar = -1;
-      let barAtLastTs = 0;
+      const bar = new BarClock();
       ctx.startSequence(seq, si, programs);
       for (let ti = 0; ti < seq.length; ti++) {
         const tok = seq[ti]!;
         const [type, val] = splitToken(tok);
         if (tok === 'Bar_None') {
-          currentBar += 1;
-          if (currentBar > 0) currentTick = tickAtCurrentBar + ticksPerBar;
-          tickAtCurrentBar = currentTick;
+          bar.currentBar += 1;
+          if (bar.currentBar > 0) currentTick = bar.tickAtCurrentBar + ticksPerBar;
+          bar.tickAtCurrentBar = currentTick;
         } else if (type === 'Rest') {
           currentTick = Math.max(ctx.previousNoteEnd, currentTick);
           currentTick += this.tpbRestsToTicks.get(ticksPerBeat)?.get(val) ?? 0;
-          const realBar = barAtLastTs + Math.floor((currentTick - tickAtLastTs) / ticksPerBar);
-          if (realBar > currentBar) {
-            if (currentBar === -1) currentBar = 0;
-            tickAtCurrentBar += (realBar - currentBar) * ticksPerBar;
-            currentBar = realBar;
-          }
+          bar.catchUp(currentTick, ticksPerBar);
         } else if (type === 'Position') {
-          if (currentBar === -1) currentBar = 0;
-          currentTick = tickAtCurrentBar + Number(val) * ticksPerPos;
+          if (bar.currentBar === -1) bar.currentBar = 0;
+          currentTick = bar.tickAtCurrentBar + Number(val) * ticksPerPos;
         } else if (NOTE_TYPES.has(type)) {
           ctx.decodePitch(seq, ti, type, val, currentTick, ticksPerBeat);
         } else if (type === 'Program') {
@@ -209,8 +179,7 @@ export class RemiTokenizer extends MusicTokenizer {
           if (n !== curTs.numerator || d !== curTs.denominator) {
             curTs = { time: currentTick, numerator: n, denominator: d };
             if (si === 0) tss.push(curTs);
-            tickAtLastTs = tickAtCurrentBar;
-            barAtLastTs = currentBar;
+            bar.timeSignatureAtCurrentBar();
             ticksPerBar = ticksPerBarOf(curTs, score.tpq);
             ticksPerBeat = this.tpbPerTs.get(d) ?? ticksPerBeat;
             ticksPerPos = this.ticksPerPos(ticksPerBeat);
@@ -219,9 +188,6 @@ export class RemiTokenizer extends MusicTokenizer {
       }
       ctx.endSequence(score.tracks);
     });
-    if (ctx.one) score.tracks = ctx.oneStreamTracks();
-    score.tempos = tempos.map((t) => ({ time: t.time, mspq: qpmToMspq(t.qpm) }));
-    score.timeSignatures = tss;
-    return score;
+    return ctx.finishScore(score);
   }
 }

@@ -86,13 +86,6 @@ export class StructuredTokenizer extends MusicTokenizer {
     return score.tracks.map((t) => this.completeSequence(this.createTrackEvents(t)));
   }
 
-  decode(ids: readonly number[] | readonly (readonly number[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const seqs: string[][] = this.config.oneTokenStreamForPrograms
-      ? [this.idsToTokens(ids as readonly number[])]
-      : (ids as readonly (readonly number[])[]).map((s) => this.idsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
-  }
-
   /** MidiTok `Structured._tokens_to_score`. */
   tokensToScore(seqs: readonly (readonly string[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const c = this.config;
@@ -108,28 +101,8 @@ export class StructuredTokenizer extends MusicTokenizer {
       for (let ti = 0; ti < seq.length; ti++) {
         const [type, val] = splitToken(seq[ti]!);
         if (type === 'TimeShift' && val !== '0.0.1') currentTick += this.tpbTokensToTicks.get(tpb)?.get(val) ?? 0;
-        else if (type === 'Pitch' || type === 'PitchDrum') {
-          let velType = 'Velocity';
-          let vel = 100;
-          let durType = 'Duration';
-          let dur: number | undefined;
-          if (c.useVelocities) {
-            const next = seq[ti + 1];
-            if (next === undefined) continue;
-            [velType] = splitToken(next);
-            vel = Number(splitToken(next)[1]);
-          }
-          if (ctx.useDur) {
-            const next = seq[ti + (c.useVelocities ? 2 : 1)];
-            if (next === undefined) continue;
-            const [dt, dv] = splitToken(next);
-            durType = dt;
-            if (dt === 'Duration') dur = this.tpbTokensToTicks.get(tpb)?.get(dv);
-          } else dur = Math.trunc(c.defaultNoteDuration * tpb);
-          if (velType === 'Velocity' && durType === 'Duration' && dur !== undefined) {
-            ctx.addNote({ time: currentTick, duration: dur, pitch: Number(val), velocity: vel });
-          }
-        } else if (type === 'Program') ctx.setProgram(Number(val));
+        else if (type === 'Pitch' || type === 'PitchDrum') ctx.decodeNote(seq, ti, Number(val), currentTick, tpb);
+        else if (type === 'Program') ctx.setProgram(Number(val));
       }
       ctx.endSequence(score.tracks);
     });

@@ -1,6 +1,11 @@
 import type { Score, TimeSignature } from '../score/score.js';
 import { scoreEnd } from '../score/score.js';
 
+/** symusic `Tempo(time, qpm)`: microseconds per quarter, rounded to an integer. */
+export function qpmToMspq(qpm: number): number {
+  return Math.round(60_000_000 / qpm);
+}
+
 /** MidiTok `compute_ticks_per_beat`. */
 export function ticksPerBeatOf(denominator: number, tpq: number): number {
   if (denominator === 4) return tpq;

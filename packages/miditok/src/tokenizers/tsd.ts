@@ -1,52 +1,10 @@
-import { createScore, type Score, type TimeSignature } from '../score/score.js';
+import { createScore, type Score } from '../score/score.js';
 import { DecodeContext, parseTimeSig, splitToken } from './decode-context.js';
-import { ev, type Event } from './event.js';
-import { MusicTokenizer, qpmToMspq, ticksPerBeatOf, timeTupleString } from './music-tokenizer.js';
+import type { Event } from './event.js';
+import { MusicTokenizer, timeTupleString } from './music-tokenizer.js';
 
 const NOTE_TYPES = new Set(['Pitch', 'PitchDrum', 'PitchIntervalTime', 'PitchIntervalChord']);
 const TIME_END_TYPES = new Set(['Program', 'Tempo', 'TimeSig', 'Pedal', 'PedalOff', 'PitchBend', 'Chord']);
-
-/**
- * Shared time logic of TSD and MIDILike (MidiTok `_add_time_events`): optional rests from the last note end, then a
- * greedy `TimeShift` decomposition of the gap. `noteTypes` / `endTypes` decide what moves the last note end.
- */
-export function addTimeShiftEvents(
-  tok: MusicTokenizer & { restsFor(gap: number, tpb: number): [string[], number[]]; shiftsFor(gap: number, tpb: number): [string[], number[]]; minRestTicks(tpb: number): number },
-  events: Event[],
-  tpq: number,
-  noteTypes: ReadonlySet<string>,
-  endTypes: ReadonlySet<string>,
-): Event[] {
-  const out: Event[] = [];
-  let previousTick = 0;
-  let previousNoteEnd = 0;
-  let tpb = ticksPerBeatOf(4, tpq);
-  for (const e of events) {
-    if (e.time !== previousTick) {
-      if (tok.config.useRests && e.time - previousNoteEnd >= tok.minRestTicks(tpb)) {
-        previousTick = previousNoteEnd;
-        const [values, ticks] = tok.restsFor(e.time - previousTick, tpb);
-        for (let k = 0; k < values.length; k++) {
-          out.push(ev('Rest', values[k]!, previousTick));
-          previousTick += ticks[k]!;
-        }
-      }
-      if (e.time !== previousTick) {
-        const [values, ticks] = tok.shiftsFor(e.time - previousTick, tpb);
-        for (let k = 0; k < values.length; k++) {
-          out.push(ev('TimeShift', values[k]!, previousTick));
-          previousTick += ticks[k]!;
-        }
-      }
-      previousTick = e.time;
-    }
-    if (e.type === 'TimeSig') tpb = ticksPerBeatOf(parseTimeSig(e.value)[1], tpq);
-    out.push(e);
-    if (noteTypes.has(e.type)) previousNoteEnd = Math.max(previousNoteEnd, e.desc);
-    else if (endTypes.has(e.type)) previousNoteEnd = Math.max(previousNoteEnd, e.time);
-  }
-  return out;
-}
 
 /** TSD: `TimeShift` + `Pitch Velocity Duration`, with the same additional tokens as REMI. */
 export class TsdTokenizer extends MusicTokenizer {
@@ -60,37 +18,15 @@ export class TsdTokenizer extends MusicTokenizer {
     return vocab;
   }
 
-  restsFor(gap: number, tpb: number): [string[], number[]] {
-    const [v, t] = this.timeTicksToTokens(gap, tpb, true);
-    return [v.map(timeTupleString), t];
-  }
-
-  shiftsFor(gap: number, tpb: number): [string[], number[]] {
-    const [v, t] = this.timeTicksToTokens(gap, tpb);
-    return [v.map(timeTupleString), t];
-  }
-
-  minRestTicks(tpb: number): number {
-    return this.minRest(tpb);
-  }
-
   protected addTimeEvents(events: Event[], tpq: number): Event[] {
-    return addTimeShiftEvents(this, events, tpq, NOTE_TYPES, TIME_END_TYPES);
-  }
-
-  decode(ids: readonly number[] | readonly (readonly number[])[], programs?: readonly (readonly [number, boolean])[]): Score {
-    const seqs: string[][] = this.config.oneTokenStreamForPrograms
-      ? [this.idsToTokens(ids as readonly number[])]
-      : (ids as readonly (readonly number[])[]).map((s) => this.idsToTokens(s));
-    return this.finalizeDecodedScore(this.tokensToScore(seqs, programs));
+    return this.addTimeShiftEvents(events, tpq, NOTE_TYPES, TIME_END_TYPES);
   }
 
   /** MidiTok `TSD._tokens_to_score`. */
   tokensToScore(seqs: readonly (readonly string[])[], programs?: readonly (readonly [number, boolean])[]): Score {
     const score = createScore(this.timeDivision);
-    const tempos: { time: number; qpm: number }[] = [];
-    const tss: TimeSignature[] = [];
     const ctx = new DecodeContext(this, this.config.oneTokenStreamForPrograms);
+    const { tempos, tss } = ctx;
     seqs.forEach((seq, si) => {
       let currentTick = 0;
       let tpb = score.tpq;
@@ -114,9 +50,6 @@ export class TsdTokenizer extends MusicTokenizer {
       }
       ctx.endSequence(score.tracks);
     });
-    if (ctx.one) score.tracks = ctx.oneStreamTracks();
-    score.tempos = tempos.map((t) => ({ time: t.time, mspq: qpmToMspq(t.qpm) }));
-    score.timeSignatures = tss;
-    return score;
+    return ctx.finishScore(score);
   }
 }
