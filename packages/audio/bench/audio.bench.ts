@@ -1,17 +1,20 @@
 /**
  * `pnpm bench` for @mirkit/audio: 60 s of stereo 44.1 kHz audio (synthesised, encoded to 16-bit FLAC with the
  * `flac` CLI), timed against the Python references in /usr/bin/python3 when present (torchaudio, scipy, librosa).
- * Python runs single-threaded (torch.set_num_threads(1)), like the TypeScript code.
+ * Python runs single-threaded (torch.set_num_threads(1), and OMP/OpenBLAS/MKL limited to one thread), like the
+ * TypeScript code. `BENCH_REPEATS` sets the best-of count; `BENCH_ROWS=mel,logspect` times only those rows and skips
+ * Python (for profiling: `BENCH_ROWS=mel node --cpu-prof --import tsx --conditions=@mirkit/source bench/audio.bench.ts`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from '@mirkit/core';
 import { decode, downmix, encodeWav, hcqt, logSpect, melSpectrogram, resamplePoly, resampleSincHann } from '../src/index.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const ONLY = process.env.BENCH_ROWS?.split(',').filter(Boolean);
 const here = dirname(fileURLToPath(import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'mirkit-audio-bench-'));
 
@@ -67,17 +70,21 @@ try {
   writeFileSync(y44Path, new Uint8Array(mono44.buffer));
 
   const ts: Record<string, number> = {};
-  ts.flac_resample = await best(async () => resampleSincHann(downmix((await decode(flacBytes)).channels), 44100, 16000));
-  ts.resample_poly = await best(() => resamplePoly(mono44, 1, 2));
-  ts.mel = await best(() => melSpectrogram(mono22, { sr: 22050, nFft: 2048, hopLength: 512, nMels: 128 }));
-  ts.logspect = await best(() => logSpect(mono22));
   const y30 = mono22.subarray(0, 30 * 22050);
-  ts.hcqt = await best(() => hcqt(y30, { sr: 22050, fmin: 32.7, hopLength: 512, binsPerOctave: 60, nBins: 360 }));
+  const jobs: Record<string, () => unknown> = {
+    flac_resample: async () => resampleSincHann(downmix((await decode(flacBytes)).channels), 44100, 16000),
+    resample_poly: () => resamplePoly(mono44, 1, 2),
+    mel: () => melSpectrogram(mono22, { sr: 22050, nFft: 2048, hopLength: 512, nMels: 128 }),
+    logspect: () => logSpect(mono22),
+    hcqt: () => hcqt(y30, { sr: 22050, fmin: 32.7, hopLength: 512, binsPerOctave: 60, nBins: 360 }),
+  };
+  for (const [key, job] of Object.entries(jobs)) if (ONLY === undefined || ONLY.includes(key)) ts[key] = await best(job);
 
   let py: Record<string, number | null> = {};
   const python = '/usr/bin/python3';
-  if (existsSync(python)) {
-    const res = spawnSync(python, [join(here, 'reference.py'), flacPath, y22Path, y44Path, String(REPEATS)], { encoding: 'utf8' });
+  if (existsSync(python) && ONLY === undefined) {
+    const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+    const res = spawnSync(python, [join(here, 'reference.py'), flacPath, y22Path, y44Path, String(REPEATS)], { encoding: 'utf8', env });
     if (res.status === 0) py = JSON.parse(res.stdout.trim().split('\n').pop()!) as Record<string, number | null>;
     else console.warn(`python reference failed: ${res.stderr.split('\n').slice(-3).join(' ')}`);
   }
@@ -90,10 +97,11 @@ try {
     ['hcqt', 'HCQT (6, 360, T), 30 s @22.05k', 'librosa.cqt × 6'],
   ];
   const fmt = (s: number | null | undefined) => (s === null || s === undefined ? 'n/a' : `${(s * 1000).toFixed(1)} ms`);
-  console.log(`\n@mirkit/audio bench (best of ${REPEATS}; Python single-threaded${py.torch_threads ? `, torch threads ${py.torch_threads}` : ''})\n`);
+  console.log(`\n@mirkit/audio bench (best of ${REPEATS}; Python single-threaded${py.torch_threads ? `, torch threads ${py.torch_threads}` : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n`);
   console.log('| row | TypeScript | Python | reference | speed-up (Python / TS) |');
   console.log('|---|---|---|---|---|');
   for (const [key, label, ref] of rows) {
+    if (ts[key] === undefined) continue;
     const p = py[key];
     const ratio = p === null || p === undefined ? 'n/a (module missing)' : `${(p / ts[key]!).toFixed(2)}×`;
     console.log(`| ${label} | ${fmt(ts[key])} | ${fmt(p)} | ${ref} | ${ratio} |`);

@@ -1,5 +1,7 @@
 import { ConfigError } from '@mirkit/core';
-import { RealFft } from '../fft/real-fft.js';
+import { kernelAvailable } from '../fft/complex-fft.js';
+import { copyPadded, packedPlan, type PackedPlan } from '../fft/power-frames.js';
+import { RealTransform } from '../fft/real-fft.js';
 import { decimate, halve, type HalfbandDesign } from '../resample/halve.js';
 
 /** librosa's equivalent noise bandwidth of the Hann window (`WINDOW_BANDWIDTHS['hann']`). */
@@ -70,7 +72,7 @@ function octaveBasis(sr: number, freqs: Float64Array, alpha: Float64Array, filte
     maxLen = Math.max(maxLen, lengths[i]!);
   }
   const nFft = 2 ** Math.ceil(Math.log2(maxLen));
-  const fft = new RealFft(nFft);
+  const fft = new RealTransform(nFft);
   const bufRe = new Float64Array(nFft);
   const bufIm = new Float64Array(nFft);
   const outRe = new Float64Array(fft.bins);
@@ -145,10 +147,75 @@ function octaveBasis(sr: number, freqs: Float64Array, alpha: Float64Array, filte
   return { nFft, starts, weights };
 }
 
+/** Signal samples per kernel block (bounds the kernel memory held by each cached plan). */
+const KERNEL_BLOCK_SAMPLES = 1 << 15;
+
+/**
+ * {@link octaveResponse} in the WebAssembly kernel (`cqtFrames`: packed real FFT, complex64 spectrum, sparse
+ * complex projection, magnitude), same operations in the same order; false where the kernel is unavailable.
+ */
+interface KernelPlan {
+  packed: PackedPlan;
+  perBlock: number;
+}
+
+/** Kernel plans per octave basis and hop (twiddles, permuted offsets, weights already in kernel memory). */
+const planCache = new WeakMap<OctaveBasis, Map<number, KernelPlan | null>>();
+
+function kernelPlan(basis: OctaveBasis, hop: number): KernelPlan | null {
+  let byHop = planCache.get(basis);
+  if (byHop === undefined) {
+    byHop = new Map();
+    planCache.set(basis, byHop);
+  }
+  let plan = byHop.get(hop);
+  if (plan !== undefined) return plan;
+  const { nFft, starts, weights } = basis;
+  const bands = weights.length;
+  const lengths = Int32Array.from(weights, (w) => w.length >> 1);
+  const flat = new Float64Array(weights.reduce((a, w) => a + w.length, 0));
+  for (let b = 0, at = 0; b < bands; b++) {
+    flat.set(weights[b]!, at);
+    at += weights[b]!.length;
+  }
+  const perBlock = Math.max(1, Math.floor(Math.max(0, KERNEL_BLOCK_SAMPLES - nFft) / hop) + 1);
+  const packed = packedPlan(nFft, undefined, { bands, starts, lengths, weights: flat }, (perBlock - 1) * hop + nFft, perBlock * bands);
+  plan = packed === undefined ? null : { packed, perBlock };
+  byHop.set(hop, plan);
+  return plan;
+}
+
+function octaveResponseKernel(y: Float64Array, hop: number, basis: OctaveBasis, out: Float64Array, rowOffset: number, frames: number): boolean {
+  if (!kernelAvailable()) return false;
+  const plan = kernelPlan(basis, hop);
+  if (plan === null) return false;
+  const { perBlock } = plan;
+  const { fft, block, rows, at } = plan.packed;
+  const kernel = fft.kernel!;
+  const { nFft } = basis;
+  const h = nFft >> 1;
+  const bands = basis.weights.length;
+  const { re, im, tw, m } = fft.layout;
+  for (let t0 = 0; t0 < frames; t0 += perBlock) {
+    const count = Math.min(perBlock, frames - t0);
+    copyPadded(block, y, t0 * hop - h, (count - 1) * hop + nFft);
+    kernel.cqtFrames(
+      count, at.y, 8 * hop, re, im, at.off, at.wr, at.wi, h, fft.firstRadix2 ? 1 : 0, tw, m, at.cs, at.sn, at.specRe, at.specIm,
+      at.bands, at.bands + 4 * bands, at.weights, at.rows, bands,
+    );
+    for (let bin = 0; bin < bands; bin++) {
+      const dst = (rowOffset + bin) * frames + t0;
+      for (let i = 0; i < count; i++) out[dst + i] = rows[i * bands + bin]!;
+    }
+  }
+  return true;
+}
+
 /** |basis · STFT(y)| for one octave (rectangular window, centred, zero padded): (bins, frames) into `out` rows. */
 function octaveResponse(y: Float64Array, hop: number, basis: OctaveBasis, out: Float64Array, rowOffset: number, frames: number): void {
+  if (octaveResponseKernel(y, hop, basis, out, rowOffset, frames)) return;
   const { nFft, starts, weights } = basis;
-  const fft = new RealFft(nFft);
+  const fft = new RealTransform(nFft);
   const frameA = new Float64Array(nFft);
   const frameB = new Float64Array(nFft);
   const reA = new Float64Array(fft.bins);

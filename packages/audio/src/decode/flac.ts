@@ -28,9 +28,9 @@ for (let i = 0; i < 256; i++) {
   CRC16[i] = c16;
 }
 
-// slicing-by-4 tables for CRC-16 (T[k][b] = CRC of byte b followed by k zero bytes)
-const CRC16_T = [CRC16, new Uint16Array(256), new Uint16Array(256), new Uint16Array(256)] as const;
-for (let k = 1; k < 4; k++) {
+// slicing-by-8 tables for CRC-16 (T[k][b] = CRC of byte b followed by k zero bytes)
+const CRC16_T = [CRC16, ...Array.from({ length: 7 }, () => new Uint16Array(256))] as const;
+for (let k = 1; k < 8; k++) {
   const prev = CRC16_T[k - 1]!;
   const cur = CRC16_T[k]!;
   for (let b = 0; b < 256; b++) cur[b] = ((prev[b]! << 8) & 0xffff) ^ CRC16[prev[b]! >> 8]!;
@@ -38,12 +38,22 @@ for (let k = 1; k < 4; k++) {
 
 /** Continues a CRC-16 (poly 0x8005, MSB first) over bytes[from, to). */
 function crc16(crc: number, bytes: Uint8Array, from: number, to: number): number {
-  const [t0, t1, t2, t3] = CRC16_T;
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC16_T as unknown as Uint16Array[] as [
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+    Uint16Array,
+  ];
   let p = from;
-  for (; p + 4 <= to; p += 4) {
+  for (; p + 8 <= to; p += 8) {
     const a = (crc >> 8) ^ bytes[p]!;
     const b = (crc & 0xff) ^ bytes[p + 1]!;
-    crc = t3[a]! ^ t2[b]! ^ t1[bytes[p + 2]!]! ^ t0[bytes[p + 3]!]!;
+    crc =
+      t7[a]! ^ t6[b]! ^ t5[bytes[p + 2]!]! ^ t4[bytes[p + 3]!]! ^ t3[bytes[p + 4]!]! ^ t2[bytes[p + 5]!]! ^ t1[bytes[p + 6]!]! ^ t0[bytes[p + 7]!]!;
   }
   for (; p < to; p++) crc = ((crc << 8) & 0xffff) ^ CRC16[(crc >> 8) ^ bytes[p]!]!;
   return crc;
@@ -197,29 +207,194 @@ export function splitFlacFrames(bytes: Uint8Array, source = '<bytes>'): { info: 
 }
 
 /** Decodes FLAC (any bit depth libFLAC supports; 16 and 24 are tested) with @wasm-audio-decoders/flac. */
-export async function decodeFlac(bytes: Uint8Array, source = '<bytes>', options: DecodeOptions = {}): Promise<DecodedAudio> {
-  const { info, frames } = splitFlacFrames(bytes, source);
+export async function decodeFlac(
+  bytes: Uint8Array,
+  source = '<bytes>',
+  options: DecodeOptions = {},
+): Promise<DecodedAudio> {
+  const { info, frames, samples } = splitFlacFrames(bytes, source);
   const decoder = new FLACDecoder();
-  let result;
+  let channels: Float32Array[];
+  let total: number;
   try {
-    await decoder.ready;
-    result = await decoder.decodeFrames(frames);
-  } catch (cause) {
-    throw new AudioDecodeError(source, 'FLAC decoder failed', { format: 'flac', cause });
+    try {
+      await decoder.ready;
+    } catch (cause) {
+      throw new AudioDecodeError(source, 'FLAC decoder failed', { format: 'flac', cause });
+    }
+    const direct = decodeFramesDirect(decoder, frames, info, samples, source);
+    if (direct !== undefined) {
+      channels = direct.channels;
+      total = direct.total;
+    } else {
+      let result;
+      try {
+        result = await decoder.decodeFrames(frames);
+      } catch (cause) {
+        throw new AudioDecodeError(source, 'FLAC decoder failed', { format: 'flac', cause });
+      }
+      if (result.errors.length > 0) {
+        const first = result.errors[0]!;
+        throw new AudioDecodeError(
+          source,
+          `FLAC decoding failed in frame ${first.frameNumber}: ${first.message}`,
+          { format: 'flac' },
+        );
+      }
+      channels = result.channelData.slice(0, info.channels);
+      total = result.samplesDecoded;
+      if (info.bitsPerSample <= 24) for (const c of channels) restoreIntegerScale(c, info.bitsPerSample);
+    }
   } finally {
     decoder.free();
   }
-  if (result.errors.length > 0) {
-    const first = result.errors[0]!;
-    throw new AudioDecodeError(source, `FLAC decoding failed in frame ${first.frameNumber}: ${first.message}`, { format: 'flac' });
-  }
-  let channels = result.channelData.slice(0, info.channels);
-  let total = result.samplesDecoded;
   if (info.totalSamples > 0 && total > info.totalSamples) total = info.totalSamples;
   channels = channels.map((c) => (c.length === total ? c : c.subarray(0, total)));
-  if (info.bitsPerSample <= 24) for (const c of channels) restoreIntegerScale(c, info.bitsPerSample);
   const [s, e] = sampleRange(total, info.sampleRate, options);
-  return { channels: sliceChannels(channels, s, e), sampleRate: info.sampleRate, format: 'flac', bitDepth: info.bitsPerSample };
+  return {
+    channels: sliceChannels(channels, s, e),
+    sampleRate: info.sampleRate,
+    format: 'flac',
+    bitDepth: info.bitsPerSample,
+  };
+}
+
+/** The parts of @wasm-audio-decoders/flac 0.2.11's inner decoder that {@link decodeFramesDirect} drives. */
+interface FlacInner {
+  _common: {
+    wasm: {
+      decode_frame(decoder: number, ptr: number, len: number): void;
+      malloc(bytes: number): number;
+      free(ptr: number): void;
+      HEAP: ArrayBuffer;
+    };
+    codeToString(ptr: number): string;
+  };
+  _decoder: number;
+  _channels: { ptr: number };
+  _samplesDecoded: { ptr: number };
+  _outputBufferPtr: { ptr: number };
+  _outputBufferLen: { ptr: number };
+  _errorStringPtr: { ptr: number };
+  _stateStringPtr: { ptr: number };
+}
+
+function innerDecoder(decoder: FLACDecoder): FlacInner | undefined {
+  const inner = (decoder as unknown as { _decoder?: Partial<FlacInner> })._decoder;
+  const wasm = inner?._common?.wasm;
+  if (
+    inner === undefined ||
+    wasm === undefined ||
+    typeof wasm.decode_frame !== 'function' ||
+    typeof wasm.malloc !== 'function' ||
+    typeof wasm.free !== 'function' ||
+    !(wasm.HEAP instanceof ArrayBuffer) ||
+    typeof inner._decoder !== 'number' ||
+    [
+      inner._channels,
+      inner._samplesDecoded,
+      inner._outputBufferPtr,
+      inner._outputBufferLen,
+      inner._errorStringPtr,
+      inner._stateStringPtr,
+    ].some((v) => typeof v?.ptr !== 'number')
+  ) {
+    return undefined;
+  }
+  return inner as FlacInner;
+}
+
+/**
+ * Decodes the frames through the decoder's wasm entry point directly (as the library does, each frame is copied
+ * into a fresh heap buffer that `decode_frame` takes ownership of and frees), with the output read from
+ * the wasm heap straight into the result with the integer-scale fix applied on the way), skipping the library's
+ * per-frame allocations, per-channel slices and final concatenation. Returns undefined when the library's
+ * internals are not the expected ones (then the public `decodeFrames` path is used).
+ */
+function decodeFramesDirect(
+  decoder: FLACDecoder,
+  frames: Uint8Array[],
+  info: StreamInfo,
+  samples: number,
+  source: string,
+): { channels: Float32Array[]; total: number } | undefined {
+  const inner = innerDecoder(decoder);
+  if (inner === undefined) return undefined;
+  const { wasm } = inner._common;
+  const channels = Array.from({ length: info.channels }, () => new Float32Array(samples));
+  const bits = info.bitsPerSample;
+  const restore = bits <= 24;
+  const full = 2 ** (bits - 1);
+  const decoderScale = full - 1;
+  const inv = 1 / full;
+  // whole-heap views, rebuilt only when the wasm memory grows (a new HEAP buffer)
+  let heap = wasm.HEAP;
+  let u8 = new Uint8Array(heap);
+  let u32 = new Uint32Array(heap);
+  let f32 = new Float32Array(heap);
+  const views = () => {
+    if (wasm.HEAP !== heap) {
+      heap = wasm.HEAP;
+      u8 = new Uint8Array(heap);
+      u32 = new Uint32Array(heap);
+      f32 = new Float32Array(heap);
+    }
+  };
+  const word = (ptr: number) => u32[ptr >>> 2]!;
+  let pos = 0;
+  for (let i = 0; i < frames.length; i++) {
+    const frame = frames[i]!;
+    const input = wasm.malloc(frame.length);
+    views();
+    u8.set(frame, input);
+    wasm.decode_frame(inner._decoder, input, frame.length);
+    views();
+    const err = word(inner._errorStringPtr.ptr);
+    const state = word(inner._stateStringPtr.ptr);
+    const outPtr = word(inner._outputBufferPtr.ptr);
+    const outLen = word(inner._outputBufferLen.ptr);
+    const decoded = word(inner._samplesDecoded.ptr);
+    const chans = word(inner._channels.ptr);
+    try {
+      if (err !== 0 || state !== 0) {
+        const parts = [
+          err !== 0 ? `Error: ${inner._common.codeToString(err)}` : '',
+          state !== 0 ? `State: ${inner._common.codeToString(state)}` : '',
+        ];
+        throw new AudioDecodeError(
+          source,
+          `FLAC decoding failed in frame ${i}: ${parts.filter(Boolean).join('; ')}`,
+          { format: 'flac' },
+        );
+      }
+      if (chans < info.channels || decoded * chans > outLen || pos + decoded > samples) {
+        throw new AudioDecodeError(
+          source,
+          `FLAC decoding failed in frame ${i}: decoder returned ${decoded} samples × ${chans} channels`,
+          { format: 'flac' },
+        );
+      }
+      const base = outPtr >>> 2;
+      for (let c = 0; c < info.channels; c++) {
+        const dst = channels[c]!;
+        const src = base + c * decoded;
+        if (restore) copyRestored(f32, src, dst, pos, decoded, decoderScale, inv);
+        else dst.set(f32.subarray(src, src + decoded), pos);
+      }
+      pos += decoded;
+    } finally {
+      if (outPtr !== 0) wasm.free(outPtr);
+      u32[inner._outputBufferLen.ptr >>> 2] = 0;
+      u32[inner._samplesDecoded.ptr >>> 2] = 0;
+    }
+  }
+  return { channels, total: pos };
+}
+
+/** `dst[pos + j] = round(src[from + j]·scale) · inv` (see {@link restoreIntegerScale}). */
+function copyRestored(src: Float32Array, from: number, dst: Float32Array, pos: number, count: number, scale: number, inv: number): void {
+  const magic = 6755399441055744;
+  for (let j = 0; j < count; j++) dst[pos + j] = (src[from + j]! * scale + magic - magic) * inv;
 }
 
 /**

@@ -22,17 +22,17 @@ function naiveDft(xr: Float64Array, xi: Float64Array): [Float64Array, Float64Arr
 describe('ComplexFft', () => {
   it('uses the WebAssembly SIMD kernel on Node', () => {
     expect(new ComplexFft(64).simd).toBe(true);
-    expect(new ComplexFft(64, 0, false).simd).toBe(false);
+    expect(new ComplexFft(64, [], false).simd).toBe(false);
   });
 
-  it.each([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024])('matches a direct DFT for n = %i (SIMD and scalar paths)', (n) => {
+  it.each([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 12, 24, 48, 96, 192, 384, 768])('matches a direct DFT for n = %i (SIMD and scalar paths)', (n) => {
     const xr = Float64Array.from({ length: n }, (_, i) => Math.sin(0.37 * i) + 0.25 * Math.cos(1.3 * i * i));
     const xi = Float64Array.from({ length: n }, (_, i) => 0.5 * Math.cos(0.11 * i) - (i % 3));
     const [er, ei] = naiveDft(xr, xi);
     let scale = 0;
     for (let k = 0; k < n; k++) scale = Math.max(scale, Math.hypot(er[k]!, ei[k]!));
     for (const simd of [true, false]) {
-      const fft = new ComplexFft(n, 0, simd);
+      const fft = new ComplexFft(n, [], simd);
       fft.transform(xr, xi);
       let err = 0;
       for (let k = 0; k < n; k++) err = Math.max(err, Math.abs(fft.re[k]! - er[k]!), Math.abs(fft.im[k]! - ei[k]!));
@@ -47,9 +47,13 @@ describe('ComplexFft', () => {
     }
   });
 
+  it('rejects sizes other than 2^k and 3·2^k (k ≥ 2)', () => {
+    for (const n of [0, 3, 6, 10, 1.5, 36]) expect(() => new ComplexFft(n)).toThrow(/2\^k or 3·2\^k/);
+  });
+
   it('multiplies by a conjugated kernel spectrum (SIMD and scalar paths agree)', () => {
     const outs = [true, false].map((simd) => {
-      const fft = new ComplexFft(16, 2, simd);
+      const fft = new ComplexFft(16, [16, 16], simd);
       fft.transform(
         Float64Array.from({ length: 16 }, (_, i) => i),
         Float64Array.from({ length: 16 }, (_, i) => 1 - i),

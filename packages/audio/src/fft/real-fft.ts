@@ -1,18 +1,6 @@
 import { ConfigError } from '@mirkit/core';
 import { ComplexFft } from './complex-fft.js';
 
-/** `out[k] = conj(a[k] · b[k])` for `n` interleaved complex values (a forward FFT of the result is a scaled inverse). */
-export function multiplyConjugate(a: Float64Array, b: Float64Array, out: Float64Array, n: number): void {
-  for (let i = 0; i < 2 * n; i += 2) {
-    const ar = a[i]!;
-    const ai = a[i + 1]!;
-    const br = b[i]!;
-    const bi = b[i + 1]!;
-    out[i] = ar * br - ai * bi;
-    out[i + 1] = -(ar * bi + ai * br);
-  }
-}
-
 function isPowerOfTwo(n: number): boolean {
   return n >= 2 && (n & (n - 1)) === 0;
 }
@@ -20,10 +8,11 @@ function isPowerOfTwo(n: number): boolean {
 /**
  * Forward DFT of a real signal of any length `n` (float64): bins `0 … floor(n/2)`. Powers of two run one complex
  * FFT of size n/2 on the even/odd samples (`z = x[2m] + i·x[2m+1]`) and untangle the halves; other sizes
- * (BeatNet's 1411) use Bluestein's chirp-z algorithm over a power-of-two complex transform of size ≥ 2n − 1,
+ * (BeatNet's 1411) use Bluestein's chirp-z algorithm over a 2^k or 3·2^k complex transform of size ≥ 2n − 1,
  * with the chirp and its spectrum precomputed. The complex transforms are {@link ComplexFft} (WebAssembly SIMD).
+ * Internal: the package's frame loops use its windowed/packed entry points; the public class is {@link RealFft}.
  */
-export class RealFft {
+export class RealTransform {
   readonly size: number;
   readonly bins: number;
   /** Power of two: the half-size transform and the untangling twiddles exp(−2πik/n). */
@@ -35,7 +24,11 @@ export class RealFft {
   readonly #chirpRe: Float64Array | undefined;
   readonly #chirpIm: Float64Array | undefined;
 
-  constructor(size: number) {
+  /**
+   * `extra`: sizes (in doubles) of additional arrays placed in the Bluestein transform's kernel memory, after its
+   * own four (chirp spectrum re/im, chirp re/im) — see {@link bluestein}. Ignored for powers of two.
+   */
+  constructor(size: number, extra: readonly number[] = []) {
     if (!Number.isInteger(size) || size < 1) throw new ConfigError('ERR_INVALID_OPTION', `n_fft should be a positive integer, but got ${size}`);
     this.size = size;
     this.bins = (size >> 1) + 1;
@@ -51,12 +44,14 @@ export class RealFft {
       }
       return;
     }
+    // smallest 2^k or 3·2^k (k ≥ 2) transform size ≥ 2n − 1 (1411 → 3072 instead of 4096)
     let m = 2;
     while (m < 2 * size - 1) m *= 2;
-    const c = new ComplexFft(m, 2);
+    if (m >= 16 && (3 * m) / 4 >= 2 * size - 1) m = (3 * m) / 4;
+    const c = new ComplexFft(m, [m, m, size, size, ...extra]);
     this.#blue = c;
-    const re = new Float64Array(size);
-    const im = new Float64Array(size);
+    const re = c.extra[2]!;
+    const im = c.extra[3]!;
     const twoN = 2 * size;
     for (let k = 0; k < size; k++) {
       // exp(-iπ k²/n), with k² reduced mod 2n to keep the angle exact
@@ -88,6 +83,14 @@ export class RealFft {
   }
 
   /**
+   * The Bluestein transform (undefined for powers of two): its `extra` arrays are the chirp spectrum ÷ m (re, im),
+   * the chirp exp(−iπk²/n) (re, im), then the caller's arrays.
+   */
+  get bluestein(): ComplexFft | undefined {
+    return this.#blue;
+  }
+
+  /**
    * Transforms two real signals (bins 0 … size/2 of each). For Bluestein sizes both go through one complex
    * transform of `a + i·b`, split by conjugate symmetry, which halves the cost per signal.
    */
@@ -110,7 +113,65 @@ export class RealFft {
       v[k] = x * ci[k]! + y * cr[k]!;
     }
     this.#convolveChirp();
-    // Z[k] = conj(Y[k])·chirp[k]; A = (Z[k] + conj Z[n−k]) / 2, B = (Z[k] − conj Z[n−k]) / 2i
+    this.#splitPair(reA, imA, reB, imB);
+  }
+
+  /**
+   * Two windowed frames at once: `a[j] = y[startA + j]·window[j]`, `b[j] = y[startB + j]·window[j]` (zero where
+   * the index falls outside `y`), read in place — the same as {@link forward2} on those frames.
+   */
+  forward2Windowed(
+    y: Float32Array | Float64Array,
+    startA: number,
+    startB: number,
+    window: Float64Array,
+    reA: Float64Array,
+    imA: Float64Array,
+    reB: Float64Array,
+    imB: Float64Array,
+  ): void {
+    const n = this.size;
+    const len = y.length;
+    const c = this.#blue;
+    if (c === undefined) {
+      const a = new Float64Array(n);
+      const b = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        a[j] = startA + j >= 0 && startA + j < len ? y[startA + j]! * window[j]! : 0;
+        b[j] = startB + j >= 0 && startB + j < len ? y[startB + j]! * window[j]! : 0;
+      }
+      this.forward2(a, b, reA, imA, reB, imB);
+      return;
+    }
+    const w = c.inRe;
+    const v = c.inIm;
+    const cr = this.#chirpRe!;
+    const ci = this.#chirpIm!;
+    if (startA >= 0 && startB >= 0 && startA + n <= len && startB + n <= len) {
+      for (let k = 0; k < n; k++) {
+        const x = y[startA + k]! * window[k]!;
+        const z = y[startB + k]! * window[k]!;
+        w[k] = x * cr[k]! - z * ci[k]!;
+        v[k] = x * ci[k]! + z * cr[k]!;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        const x = startA + k >= 0 && startA + k < len ? y[startA + k]! * window[k]! : 0;
+        const z = startB + k >= 0 && startB + k < len ? y[startB + k]! * window[k]! : 0;
+        w[k] = x * cr[k]! - z * ci[k]!;
+        v[k] = x * ci[k]! + z * cr[k]!;
+      }
+    }
+    this.#convolveChirp();
+    this.#splitPair(reA, imA, reB, imB);
+  }
+
+  /** Z[k] = conj(Y[k])·chirp[k]; A = (Z[k] + conj Z[n−k]) / 2, B = (Z[k] − conj Z[n−k]) / 2i. */
+  #splitPair(reA: Float64Array, imA: Float64Array, reB: Float64Array, imB: Float64Array): void {
+    const c = this.#blue!;
+    const n = this.size;
+    const cr = this.#chirpRe!;
+    const ci = this.#chirpIm!;
     const yr = c.re;
     const yi = c.im;
     const bins = this.bins;
@@ -259,5 +320,35 @@ export class RealFft {
       re[k] = er + c * di + s * dr;
       im[k] = ei - c * dr + s * di;
     }
+  }
+}
+
+/**
+ * Forward DFT of a real signal of any length `n` (float64): bins `0 … floor(n/2)`. Powers of two run one complex
+ * FFT of size n/2 on the even/odd samples and untangle the halves; other sizes (BeatNet's 1411) use Bluestein's
+ * chirp-z algorithm. The transforms run in a WebAssembly SIMD kernel (scalar JavaScript where SIMD is missing).
+ */
+export class RealFft {
+  readonly size: number;
+  readonly bins: number;
+  readonly #t: RealTransform;
+
+  constructor(size: number) {
+    this.#t = new RealTransform(size);
+    this.size = size;
+    this.bins = this.#t.bins;
+  }
+
+  /**
+   * Transforms two real signals (bins 0 … size/2 of each). For Bluestein sizes both go through one complex
+   * transform of `a + i·b`, split by conjugate symmetry, which halves the cost per signal.
+   */
+  forward2(a: ArrayLike<number>, b: ArrayLike<number>, reA: Float64Array, imA: Float64Array, reB: Float64Array, imB: Float64Array): void {
+    this.#t.forward2(a, b, reA, imA, reB, imB);
+  }
+
+  /** Transforms `input` (length `size`; read as real) into `re`/`im` (length ≥ `bins`). */
+  forward(input: ArrayLike<number>, re: Float64Array, im: Float64Array): void {
+    this.#t.forward(input, re, im);
   }
 }

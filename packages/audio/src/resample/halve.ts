@@ -1,6 +1,5 @@
-import FFT from 'fft.js';
 import { ConfigError } from '@mirkit/core';
-import { multiplyConjugate } from '../fft/real-fft.js';
+import { ComplexFft, kernelAvailable } from '../fft/complex-fft.js';
 import { besselI0 } from './util.js';
 
 /** A lowpass for 2:1 decimation given by its band edges (Kaiser's formulas pick β and the length). */
@@ -79,29 +78,30 @@ export function halfbandFilter(design: HalfbandDesign = SOXR_HQ_LIKE): Float64Ar
 
 interface OverlapSave {
   size: number;
-  fft: FFT;
-  /** Filter spectrum (interleaved complex, size N), pre-divided by N for the inverse transform. */
-  spectrum: Float64Array;
-  block: Float64Array;
-  spec: Float64Array;
-  conv: Float64Array;
+  /** Complex transform of the block size; `extra[0]`, `extra[1]` hold the filter spectrum, pre-divided by size. */
+  fft: ComplexFft;
 }
 
+/** Per filter; separate entries for the kernel and the scalar transform (tests can turn the kernel off). */
 const osCache = new Map<Float64Array, OverlapSave>();
+const osCacheScalar = new Map<Float64Array, OverlapSave>();
 
 function overlapSave(h: Float64Array): OverlapSave {
-  let os = osCache.get(h);
+  const cache = kernelAvailable() ? osCache : osCacheScalar;
+  let os = cache.get(h);
   if (os === undefined) {
     let size = 1024;
     while (size < 8 * h.length) size *= 2;
-    const fft = new FFT(size);
-    const padded = new Float64Array(2 * size);
-    for (let i = 0; i < h.length; i++) padded[2 * i] = h[i]!;
-    const spectrum = new Float64Array(2 * size);
-    fft.transform(spectrum, padded);
-    for (let i = 0; i < 2 * size; i++) spectrum[i]! /= size;
-    os = { size, fft, spectrum, block: new Float64Array(2 * size), spec: new Float64Array(2 * size), conv: new Float64Array(2 * size) };
-    osCache.set(h, os);
+    const fft = new ComplexFft(size, [size, size]);
+    const padded = new Float64Array(size);
+    padded.set(h);
+    fft.transform(padded, new Float64Array(size));
+    for (let i = 0; i < size; i++) {
+      fft.extra[0]![i] = fft.re[i]! / size;
+      fft.extra[1]![i] = fft.im[i]! / size;
+    }
+    os = { size, fft };
+    cache.set(h, os);
   }
   return os;
 }
@@ -191,33 +191,37 @@ function decimate2(x: Float64Array, design: HalfbandDesign | undefined): Float64
   const outLen = Math.ceil(n / factor);
   const out = new Float64Array(outLen);
   if (n < 4 * taps) return decimateDirect(x, h, factor, gain, out);
-  const { size, fft, spectrum, block, spec, conv } = overlapSave(h);
+  const { size, fft } = overlapSave(h);
   const step = size - taps + 1; // valid outputs per block
   // full-convolution index j = factor·k + mid; we need j ∈ [mid, mid + factor·(outLen − 1)]
   const jEnd = mid + factor * (outLen - 1) + 1;
+  const blockA = fft.inRe;
+  const blockB = fft.inIm;
+  const convA = fft.re;
+  const convB = fft.im;
   // two consecutive blocks per complex transform: block A in the real part, block B in the imaginary part
   for (let j0 = mid; j0 < jEnd; j0 += 2 * step) {
     const j1 = j0 + step;
     for (let i = 0; i < size; i++) {
       const sa = j0 - taps + 1 + i;
       const sb = j1 - taps + 1 + i;
-      block[2 * i] = sa >= 0 && sa < n ? x[sa]! : 0;
-      block[2 * i + 1] = sb >= 0 && sb < n ? x[sb]! : 0;
+      blockA[i] = sa >= 0 && sa < n ? x[sa]! : 0;
+      blockB[i] = sb >= 0 && sb < n ? x[sb]! : 0;
     }
-    fft.transform(spec, block);
+    fft.transform();
     // conjugated product: a forward transform then computes the (scaled, conjugated) inverse
-    multiplyConjugate(spec, spectrum, block, size);
-    fft.transform(conv, block);
+    fft.multiplyConjugateInto(0);
+    fft.transform();
     // conv (conjugated) at index taps − 1 + m is the full convolution at j0 + m (real: A, −imag: B)
     for (let m = (((mid - j0) % factor) + factor) % factor; m < step; m += factor) {
       const j = j0 + m;
       if (j >= jEnd) break;
-      out[(j - mid) / factor] = conv[2 * (taps - 1 + m)]! * gain;
+      out[(j - mid) / factor] = convA[taps - 1 + m]! * gain;
     }
     for (let m = (((mid - j1) % factor) + factor) % factor; m < step; m += factor) {
       const j = j1 + m;
       if (j >= jEnd) break;
-      out[(j - mid) / factor] = -conv[2 * (taps - 1 + m) + 1]! * gain;
+      out[(j - mid) / factor] = -convB[taps - 1 + m]! * gain;
     }
   }
   return out;

@@ -74,40 +74,37 @@ function decimateSymmetric(x: Float32Array | Float64Array, h: Float64Array, down
   const np = pc.length;
   const nOut = out.length;
   // interior outputs: k ∈ [kLo, kHi)
-  const kLo = Math.max(0, Math.ceil((L - 1 - p0) / down));
+  const kLo = Math.min(nOut, Math.max(0, Math.ceil((L - 1 - p0) / down)));
   const kHi = Math.max(kLo, Math.min(nOut, Math.ceil((n - p0) / down)));
-  if (np <= 10 && kHi > kLo) {
-    upTo10Pairs(x, pc, pd, hc, down, p0 - half, kLo, kHi, out);
-    edges(x, h, down, p0, out, 0, kLo);
-    edges(x, h, down, p0, out, kHi, nOut);
-    return;
+  if (kHi > kLo) {
+    if (np <= 10) upTo10Pairs(x, pc, pd, hc, down, p0 - half, kLo, kHi, out);
+    else interiorPairs(x, pc, pd, hc, down, p0 - half, kLo, kHi, out);
   }
-  for (let k = 0; k < nOut; k++) {
-    const p = k * down + p0; // x index paired with h[0]
-    const c = p - half;
+  edges(x, h, down, p0, out, 0, kLo);
+  edges(x, h, down, p0, out, Math.max(kLo, kHi), nOut);
+}
+
+/** Interior outputs k ∈ [kLo, kHi) (all taps inside x) from the kept symmetric pairs, any number of them. */
+function interiorPairs(x: Float32Array | Float64Array, pc: Float64Array, pd: Int32Array, hc: number, down: number, c0: number, kLo: number, kHi: number, out: Float32Array): void {
+  const np = pc.length;
+  for (let k = kLo; k < kHi; k++) {
+    const c = k * down + c0;
+    // two partial sums break the floating-point add dependency chain
     let acc = 0;
-    if (p - (L - 1) >= 0 && p < n) {
-      // two partial sums break the floating-point add dependency chain
-      let acc1 = 0;
-      let q = 0;
-      for (; q + 1 < np; q += 2) {
-        const d0 = pd[q]!;
-        const d1 = pd[q + 1]!;
-        acc += pc[q]! * (x[c - d0]! + x[c + d0]!);
-        acc1 += pc[q + 1]! * (x[c - d1]! + x[c + d1]!);
-      }
-      if (q < np) acc += pc[q]! * (x[c - pd[q]!]! + x[c + pd[q]!]!);
-      acc += acc1 + hc * x[c]!;
-    } else {
-      for (let j = 0; j < L; j++) {
-        const i = p - j;
-        if (i >= 0 && i < n) acc += h[j]! * x[i]!;
-      }
+    let acc1 = 0;
+    let q = 0;
+    for (; q + 1 < np; q += 2) {
+      const d0 = pd[q]!;
+      const d1 = pd[q + 1]!;
+      acc += pc[q]! * (x[c - d0]! + x[c + d0]!);
+      acc1 += pc[q + 1]! * (x[c - d1]! + x[c + d1]!);
     }
-    out[k] = acc;
+    if (q < np) acc += pc[q]! * (x[c - pd[q]!]! + x[c + pd[q]!]!);
+    out[k] = acc + acc1 + hc * x[c]!;
   }
 }
 
+/** Outputs k ∈ [k0, k1) by the full filter with bounds checks (the edges, where taps fall outside x). */
 function edges(x: Float32Array | Float64Array, h: Float64Array, down: number, p0: number, out: Float32Array, k0: number, k1: number): void {
   const n = x.length;
   const L = h.length;

@@ -8,7 +8,7 @@ import { downmix, peakNormalize } from '../signal/mix.js';
 import { RESAMPLE_POLY_GOLDEN } from '../test-utils/goldens.js';
 import { maxAbsDiff, relFrobenius, testSignal } from '../test-utils/signals.js';
 import { decimate, halfbandFilter, halfbandPrestage, halve, SOXR_HQ_LIKE } from './halve.js';
-import { resamplePoly } from './poly.js';
+import { firwinKaiser, resamplePoly } from './poly.js';
 import { resample } from './resample.js';
 import { resampleSincHann, sincHannKernel, sincHannOutputLength } from './sinc-hann.js';
 
@@ -72,6 +72,23 @@ describe('resampleSincHann (torchaudio Resample)', () => {
 describe('resamplePoly (scipy resample_poly)', () => {
   const x = new Float32Array(64);
   for (let i = 0; i < 64; i++) x[i] = 0.8 * Math.sin(i * 0.37) + 0.3 * Math.cos(i * 1.91);
+
+  it('down-sampling by 3 (20 kept tap pairs) equals the direct sum with scipy\'s filter and offsets', () => {
+    const x = testSignal(500, 22050, 3);
+    const y = resamplePoly(x, 1, 3);
+    // firwin(2·10·3 + 1, 1/3), Kaiser β = 5; pre-pad 3 − 30 % 3 = 3, drop floor(33 / 3) = 11 outputs: p0 = 30
+    const h = firwinKaiser(61, 1 / 3, 5);
+    const ref = Array.from({ length: Math.ceil(500 / 3) }, (_, k) => {
+      let acc = 0;
+      for (let j = 0; j < 61; j++) {
+        const i = 3 * k + 30 - j;
+        if (i >= 0 && i < 500) acc += h[j]! * x[i]!;
+      }
+      return acc;
+    });
+    expect(y).toHaveLength(ref.length);
+    expect(maxAbsDiff(y, ref)).toBeLessThan(1e-7);
+  });
 
   it.each(Object.keys(RESAMPLE_POLY_GOLDEN))('matches scipy for up/down = %s', (key) => {
     const [up, down] = key.split('/').map(Number) as [number, number];

@@ -1,3 +1,4 @@
+import { instantiateKernel, kernelAvailable, type KernelExports } from '../fft/complex-fft.js';
 import { checkRate, gcd } from './util.js';
 
 export interface SincHannOptions {
@@ -85,30 +86,86 @@ export function resampleSincHann(x: ArrayLike<number>, origFreq: number, newFreq
   checkRate('orig_freq', origFreq);
   checkRate('new_freq', newFreq);
   if (origFreq === newFreq) return Float32Array.from(x);
-  const { orig, target, width, kernel, lo, hi } = sincHannKernel(origFreq, newFreq, options);
+  const k = sincHannKernel(origFreq, newFreq, options);
+  const { orig, target, width } = k;
   const n = x.length;
   const taps = 2 * width + orig;
   const outLen = sincHannOutputLength(n, origFreq, newFreq);
   const out = new Float32Array(outLen);
   const xs = x instanceof Float32Array || x instanceof Float64Array ? x : Float32Array.from(x);
-  convolvePhases(xs, n, orig, target, width, taps, kernel, lo, hi, out);
+  // frames f (outputs f·target … f·target + target − 1) whose taps lie inside x: f·orig − width ≥ 0 and
+  // f·orig − width + taps ≤ n; those go to the WebAssembly kernel for float32 input, the edges stay here
+  const fullFrames = Math.floor(outLen / target);
+  const fA = Math.min(fullFrames, Math.ceil(width / orig));
+  const fB = Math.max(fA, Math.min(fullFrames, Math.floor((n + width - taps) / orig) + 1));
+  if (xs instanceof Float32Array && fB - fA >= 16 && convolveKernel(xs, k, fA, fB, out)) {
+    convolvePhases(xs, k, out, 0, fA);
+    convolvePhases(xs, k, out, fB, Infinity);
+  } else {
+    convolvePhases(xs, k, out, 0, Infinity);
+  }
   return out;
 }
 
-function convolvePhases(
-  x: Float32Array | Float64Array,
-  n: number,
-  orig: number,
-  target: number,
-  width: number,
-  taps: number,
-  kernel: Float32Array,
-  lo: Int32Array,
-  hi: Int32Array,
-  out: Float32Array,
-): void {
+/** Frames of input per kernel call (bounds the kernel memory for long signals). */
+const KERNEL_BLOCK_FRAMES = 512;
+
+interface SincPlan {
+  k: KernelExports;
+  xView: Float32Array;
+  outView: Float32Array;
+  at: { k: number; lo: number; hi: number; x: number; out: number };
+}
+
+/** Kernel instances with the phase filters loaded, per (cached) filter. */
+const sincPlans = new WeakMap<SincKernel, SincPlan>();
+
+function sincPlan(sk: SincKernel): SincPlan | undefined {
+  const hit = sincPlans.get(sk);
+  if (hit !== undefined) return hit;
+  const { orig, target, width, kernel, lo, hi } = sk;
+  const inLen = (KERNEL_BLOCK_FRAMES - 1) * orig + 2 * width + orig;
+  // byte layout: kernel taps, lo, hi, input block, output block (all 4-byte values, 16-byte aligned)
+  const align = (v: number) => Math.ceil(v / 4) * 4;
+  const at = { k: 0, lo: 4 * align(kernel.length), hi: 0, x: 0, out: 0 };
+  at.hi = at.lo + 4 * align(target);
+  at.x = at.hi + 4 * align(target);
+  at.out = at.x + 4 * align(inLen + 2);
+  const k = instantiateKernel(at.out + 4 * align(KERNEL_BLOCK_FRAMES * target));
+  if (k === undefined) return undefined;
+  const mem = k.memory.buffer;
+  new Float32Array(mem, at.k, kernel.length).set(kernel);
+  new Int32Array(mem, at.lo, target).set(lo);
+  new Int32Array(mem, at.hi, target).set(hi);
+  const plan = { k, xView: new Float32Array(mem, at.x, inLen), outView: new Float32Array(mem, at.out, KERNEL_BLOCK_FRAMES * target), at };
+  sincPlans.set(sk, plan);
+  return plan;
+}
+
+/** Frames [fA, fB) (all taps inside x) in the WebAssembly kernel; false where it is unavailable. */
+function convolveKernel(x: Float32Array, sk: SincKernel, fA: number, fB: number, out: Float32Array): boolean {
+  const plan = kernelAvailable() ? sincPlan(sk) : undefined;
+  if (plan === undefined) return false;
+  const { k, xView, outView, at } = plan;
+  const { orig, target, width } = sk;
+  const taps = 2 * width + orig;
+  for (let f0 = fA; f0 < fB; f0 += KERNEL_BLOCK_FRAMES) {
+    const count = Math.min(KERNEL_BLOCK_FRAMES, fB - f0);
+    const start = f0 * orig - width;
+    xView.set(x.subarray(start, start + (count - 1) * orig + taps));
+    k.sinc(at.x, count, orig, target, taps, at.k, at.lo, at.hi, at.out);
+    out.set(outView.subarray(0, count * target), f0 * target);
+  }
+  return true;
+}
+
+/** Outputs of frames [fFrom, fTo) with the taps clipped to x (the edges, or everything without the kernel). */
+function convolvePhases(x: Float32Array | Float64Array, sk: SincKernel, out: Float32Array, fFrom: number, fTo: number): void {
+  const { orig, target, width, kernel, lo, hi } = sk;
+  const taps = 2 * width + orig;
+  const n = x.length;
   const outLen = out.length;
-  for (let f = 0, o = 0; o < outLen; f++) {
+  for (let f = fFrom, o = fFrom * target; o < outLen && f < fTo; f++) {
     const base = f * orig - width; // index into x of tap 0
     for (let j = 0; j < target && o < outLen; j++, o++) {
       const row = j * taps;

@@ -1,16 +1,9 @@
 import { melFilterbankSparse, type MelOptions } from '../filterbank/mel.js';
-import { forEachPowerFrame, type SpectrogramOptions } from './stft.js';
+import { filterbankFrames, type FlatFilterbank } from '../fft/power-frames.js';
+import { forEachPowerFrame, stftSource, type SpectrogramOptions } from './stft.js';
 
 export interface MelSpectrogramOptions extends Omit<SpectrogramOptions, 'nFft'>, Omit<MelOptions, 'nFft'> {
   nFft?: number;
-}
-
-interface FlatFilterbank {
-  bands: number;
-  starts: Int32Array;
-  lengths: Int32Array;
-  /** All bands' weights (float32 values) back to back. */
-  weights: Float64Array;
 }
 
 const fbCache = new Map<string, FlatFilterbank>();
@@ -46,7 +39,14 @@ function flatMelFilterbank(options: MelOptions): FlatFilterbank {
 export function melSpectrogram(y: ArrayLike<number>, options: MelSpectrogramOptions): { data: Float32Array; nMels: number; frames: number } {
   const nFft = options.nFft ?? 2048;
   const power = options.power ?? 2;
-  const { bands: nMels, starts, lengths, weights } = flatMelFilterbank({ ...options, nFft });
+  const fb = flatMelFilterbank({ ...options, nFft });
+  const { bands: nMels, starts, lengths, weights } = fb;
+  if (power === 2 || power === 1) {
+    // all per-frame work in the WebAssembly kernel where available
+    const src = stftSource(y, { ...options, nFft });
+    const data = filterbankFrames(src.read, src.frames, src.hop, src.nFft, src.window, fb, power === 1);
+    if (data !== undefined) return { data, nMels, frames: src.frames };
+  }
   let byFrame = new Float32Array(0);
   let frameCount = 0;
   forEachPowerFrame(y, { ...options, nFft }, (t, spec, frames) => {

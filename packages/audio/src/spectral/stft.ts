@@ -1,5 +1,5 @@
 import { ConfigError } from '@mirkit/core';
-import { RealFft } from '../fft/real-fft.js';
+import { RealTransform } from '../fft/real-fft.js';
 import { getWindow, padCenter, type WindowName } from './window.js';
 
 export type PadMode = 'constant' | 'reflect' | 'edge';
@@ -83,7 +83,7 @@ export function forEachStftFrame(
   const { nFft, hop, window, center, padMode } = resolve(options);
   const n = y.length;
   const frames = stftFrameCount(n, options);
-  const fft = new RealFft(nFft);
+  const fft = new RealTransform(nFft);
   const bins = fft.bins;
   const frame = new Float64Array(nFft);
   const re = new Float64Array(bins);
@@ -134,6 +134,31 @@ export function forEachStftFrame(
 }
 
 /**
+ * Resolved STFT geometry plus a reader of padded signal spans: `read(t, out)` fills `out` with the (centred,
+ * padded) signal from the start of frame t on. For kernels that window and transform frames themselves.
+ */
+export function stftSource(
+  y: ArrayLike<number>,
+  options: StftOptions,
+): { nFft: number; hop: number; window: Float64Array; frames: number; read: (t: number, out: Float64Array) => void } {
+  const { nFft, hop, window, center, padMode } = resolve(options);
+  const n = y.length;
+  const frames = stftFrameCount(n, options);
+  const offset = center ? nFft >> 1 : 0;
+  if (center && padMode === 'reflect' && n <= offset) {
+    throw new ConfigError('ERR_INVALID_OPTION', `reflect padding needs more than n_fft/2 = ${offset} samples, but got ${n}`);
+  }
+  const ys = y instanceof Float32Array || y instanceof Float64Array ? y : Float64Array.from(y);
+  const read = (t: number, out: Float64Array) => {
+    const start = t * hop - offset;
+    const len = out.length;
+    if (start >= 0 && start + len <= n) out.set(ys.subarray(start, start + len));
+    else for (let i = 0; i < len; i++) out[i] = padded(ys, start + i, padMode);
+  };
+  return { nFft, hop, window, frames, read };
+}
+
+/**
  * Like {@link forEachStftFrame}, but `visit(t, power, frames)` receives `|X|²` (float64, bins 0…nFft/2). Powers of
  * two compute the power straight from the packed half-size transform (no re/im arrays).
  */
@@ -153,7 +178,7 @@ export function forEachPowerFrame(
   }
   const n = y.length;
   const frames = stftFrameCount(n, options);
-  const fft = new RealFft(nFft);
+  const fft = new RealTransform(nFft);
   const offset = center ? nFft >> 1 : 0;
   if (center && padMode === 'reflect' && n <= offset) {
     throw new ConfigError('ERR_INVALID_OPTION', `reflect padding needs more than n_fft/2 = ${offset} samples, but got ${n}`);
