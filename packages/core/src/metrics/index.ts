@@ -21,4 +21,5 @@ export {
   type ScoreAverage,
   type ScoreOptions,
 } from './roc-auc.js';
+export type { MultiClass } from './multiclass-scores.js';
 export { RegressionError, meanSquaredError, meanAbsoluteError } from './regression-error.js';

@@ -1,6 +1,13 @@
 import { ConfigError } from '../errors.js';
 import { binaryCurve, isBinaryIndicator } from './binary-curve.js';
-import { assertSameLength, toRows, type Matrix, type Vector } from './inputs.js';
+import { assertSameLength, toRows, uniqueSorted, type Matrix, type Vector } from './inputs.js';
+import {
+  averageMulticlassOvoScore,
+  checkProbabilityRows,
+  encodeMulticlassTargets,
+  labelBinarize,
+  type MultiClass,
+} from './multiclass-scores.js';
 
 export type ScoreAverage = 'macro' | 'micro' | 'weighted' | 'none';
 
@@ -12,6 +19,15 @@ export interface ScoreOptions {
    * (`tutorial_*_after_mask` in the golden file). Default false (sklearn).
    */
   onlyClassesWithPositives?: boolean;
+  /**
+   * ROC AUC of multiclass labels (1-D `yTrue` with more than two classes, or `yScore` with more than two columns):
+   * sklearn's `multi_class`, required there (no default, as sklearn's `'raise'`). `'ovr'` takes `average`
+   * `'macro'`, `'weighted'`, `'micro'` or `'none'`; `'ovo'` (Hand & Till) `'macro'` or `'weighted'`. Ignored for
+   * binary and multilabel input, as in sklearn.
+   */
+  multiClass?: MultiClass;
+  /** Multiclass only: the class of each `yScore` column, ascending (default: the sorted labels of `yTrue`). */
+  labels?: readonly number[];
 }
 
 /**
@@ -115,19 +131,79 @@ export function averageBinaryScore(
   );
 }
 
-/** sklearn `roc_auc_score` for binary labels (1-D) or a multilabel indicator matrix. */
+/** sklearn's multiclass test: 1-D labels with more than two classes, or more than two score columns. */
+function isMulticlass(yTrueRows: number[][], yScoreRows: number[][]): boolean {
+  if (yTrueRows[0]?.length !== 1) return false;
+  return (yScoreRows[0]?.length ?? 0) > 2 || uniqueSorted(yTrueRows.flat()).length > 2;
+}
+
+/** sklearn `_multiclass_roc_auc_score`: probability check, option checks, then one-vs-rest or one-vs-one. */
+function multiclassRocAuc(
+  yTrue: number[],
+  yScoreRows: number[][],
+  options: ScoreOptions,
+  name: string,
+): number | number[] {
+  const { multiClass } = options;
+  if (multiClass !== 'ovr' && multiClass !== 'ovo')
+    throw new ConfigError(
+      'ERR_INVALID_OPTION',
+      `${name}: multiclass labels need multiClass 'ovr' or 'ovo', but got ${multiClass === undefined ? 'none' : `'${String(multiClass)}'`}`,
+    );
+  if (options.onlyClassesWithPositives)
+    throw new ConfigError(
+      'ERR_INVALID_OPTION',
+      `${name}: onlyClassesWithPositives is for multilabel input only`,
+    );
+  assertSameLength(yTrue, yScoreRows, name);
+  if (yTrue.length === 0) throw new ConfigError('ERR_EMPTY_DATASET', `${name}: no samples`);
+  checkProbabilityRows(yScoreRows, name);
+  const average = options.average ?? 'macro';
+  if (multiClass === 'ovo' && average === 'none')
+    throw new ConfigError(
+      'ERR_INVALID_OPTION',
+      `${name}: average 'none' is not implemented for multiClass 'ovo' (as in sklearn)`,
+    );
+  const allowed: readonly ScoreAverage[] =
+    multiClass === 'ovr' ? ['micro', 'macro', 'weighted', 'none'] : ['macro', 'weighted'];
+  if (!allowed.includes(average))
+    throw new ConfigError(
+      'ERR_INVALID_OPTION',
+      `${name}: average should be one of ${allowed.map((a) => `'${a}'`).join(', ')} for multiClass '${multiClass}', but got '${String(average)}'`,
+    );
+  const { classes, encoded } = encodeMulticlassTargets(yTrue, yScoreRows[0]!.length, options.labels, name);
+  if (multiClass === 'ovo')
+    return averageMulticlassOvoScore(binaryRocAuc, encoded, yScoreRows, average as 'macro' | 'weighted');
+  return averageBinaryScore(
+    binaryRocAuc,
+    labelBinarize(encoded, classes.length),
+    yScoreRows,
+    { average },
+    name,
+  );
+}
+
+function rocAucRows(
+  yTrueRows: number[][],
+  yScoreRows: number[][],
+  options: ScoreOptions,
+  name: string,
+): number | number[] {
+  if (isMulticlass(yTrueRows, yScoreRows))
+    return multiclassRocAuc(yTrueRows.flat(), yScoreRows, options, name);
+  return averageBinaryScore(binaryRocAuc, yTrueRows, yScoreRows, options, name);
+}
+
+/**
+ * sklearn `roc_auc_score` for binary labels (1-D), a multilabel indicator matrix, or multiclass labels (1-D) with
+ * per-class probabilities (`multiClass: 'ovr' | 'ovo'`, optional `labels`).
+ */
 export function rocAucScore(
   yTrue: Matrix | Vector,
   yScore: Matrix | Vector,
   options: ScoreOptions = {},
 ): number | number[] {
-  return averageBinaryScore(
-    binaryRocAuc,
-    toRows(yTrue, 'yTrue'),
-    toRows(yScore, 'yScore'),
-    options,
-    'rocAucScore',
-  );
+  return rocAucRows(toRows(yTrue, 'yTrue'), toRows(yScore, 'yScore'), options, 'rocAucScore');
 }
 
 /** sklearn `average_precision_score` for binary labels (1-D) or a multilabel indicator matrix. */
@@ -147,7 +223,7 @@ export function averagePrecisionScore(
 
 /**
  * Streaming ROC AUC / average precision: keeps every (label, score) row seen (an exact AUC needs them all) and
- * computes on demand. `kind` picks the score.
+ * computes on demand. `kind` picks the score; ROC AUC also takes multiclass labels (see `ScoreOptions.multiClass`).
  */
 export class RankingScore {
   readonly kind: 'roc-auc' | 'average-precision';
@@ -164,14 +240,26 @@ export class RankingScore {
     const t = toRows(yTrue, 'yTrue');
     const s = toRows(yScore, 'yScore');
     assertSameLength(t, s, `${this.kind} update`);
+    for (const [rows, seen, what] of [
+      [t, this.#true, 'yTrue'],
+      [s, this.#score, 'yScore'],
+    ] as const) {
+      const before = seen[0]?.length;
+      const now = rows[0]?.length;
+      if (before !== undefined && now !== undefined && before !== now)
+        throw new ConfigError(
+          'ERR_SHAPE_MISMATCH',
+          `${this.kind} update: ${what} has ${now} columns, earlier updates had ${before}`,
+        );
+    }
     this.#true.push(...t);
     this.#score.push(...s);
     return this;
   }
 
   compute(options: ScoreOptions = this.options): number | number[] {
-    const fn = this.kind === 'roc-auc' ? binaryRocAuc : binaryAveragePrecision;
-    return averageBinaryScore(fn, this.#true, this.#score, options, this.kind);
+    if (this.kind === 'roc-auc') return rocAucRows(this.#true, this.#score, options, this.kind);
+    return averageBinaryScore(binaryAveragePrecision, this.#true, this.#score, options, this.kind);
   }
 
   reset(): void {
