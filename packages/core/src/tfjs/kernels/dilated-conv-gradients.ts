@@ -69,30 +69,7 @@ export const conv2dGradConfig: tf.GradConfig = {
       );
     }
     const common = { strides: a.strides, pad: a.pad, dataFormat, dimRoundingMode: a.dimRoundingMode };
-    return {
-      x: () => {
-        const fD = dilateFilter(filter, dilations);
-        const out = runKernel<tf.Tensor4D>(
-          'Conv2DBackpropInput',
-          { dy: dy as tf.Tensor4D, filter: fD },
-          { ...common, inputShape: x.shape },
-        );
-        if (fD !== filter) fD.dispose();
-        return out;
-      },
-      filter: () => {
-        const [kh, kw, ci, co] = filter.shape;
-        const shape = [(kh - 1) * dilations[0] + 1, (kw - 1) * dilations[1] + 1, ci, co];
-        const gD = runKernel<tf.Tensor4D>(
-          'Conv2DBackpropFilter',
-          { x, dy: dy as tf.Tensor4D },
-          { ...common, filterShape: shape },
-        );
-        const g = undilate(gD, dilations);
-        if (g !== gD) gD.dispose();
-        return g;
-      },
-    };
+    return zeroStuffedGradients(x, filter, dy, dilations, common, 'Conv2DBackpropInput', 'Conv2DBackpropFilter');
   },
 };
 
@@ -110,29 +87,45 @@ export const depthwiseConv2dGradConfig: tf.GradConfig = {
     };
     const dilations = pair(a.dilations, 'dilations');
     const common = { strides: a.strides, pad: a.pad, dimRoundingMode: a.dimRoundingMode, dilations: [1, 1] };
-    return {
-      x: () => {
-        const fD = dilateFilter(filter, dilations);
-        const out = runKernel<tf.Tensor4D>(
-          'DepthwiseConv2dNativeBackpropInput',
-          { dy: dy as tf.Tensor4D, filter: fD },
-          { ...common, inputShape: x.shape },
-        );
-        if (fD !== filter) fD.dispose();
-        return out;
-      },
-      filter: () => {
-        const [kh, kw, c, m] = filter.shape;
-        const shape = [(kh - 1) * dilations[0] + 1, (kw - 1) * dilations[1] + 1, c, m];
-        const gD = runKernel<tf.Tensor4D>(
-          'DepthwiseConv2dNativeBackpropFilter',
-          { x, dy: dy as tf.Tensor4D },
-          { ...common, filterShape: shape },
-        );
-        const g = undilate(gD, dilations);
-        if (g !== gD) gD.dispose();
-        return g;
-      },
-    };
+    return zeroStuffedGradients(
+      x,
+      filter,
+      dy,
+      dilations,
+      common,
+      'DepthwiseConv2dNativeBackpropInput',
+      'DepthwiseConv2dNativeBackpropFilter',
+    );
   },
 };
+
+/**
+ * Input and filter gradients of a (depthwise) convolution with dilation, computed by the undilated backprop kernels
+ * on a zero-stuffed filter (input gradient) and a full-extent filter gradient cropped back to the taps (filter).
+ */
+function zeroStuffedGradients(
+  x: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  dy: tf.Tensor | tf.Tensor[],
+  dilations: [number, number],
+  common: Record<string, unknown>,
+  inputKernel: string,
+  filterKernel: string,
+): { x: () => tf.Tensor4D; filter: () => tf.Tensor4D } {
+  return {
+    x: () => {
+      const fD = dilateFilter(filter, dilations);
+      const out = runKernel<tf.Tensor4D>(inputKernel, { dy: dy as tf.Tensor4D, filter: fD }, { ...common, inputShape: x.shape });
+      if (fD !== filter) fD.dispose();
+      return out;
+    },
+    filter: () => {
+      const [kh, kw, c, m] = filter.shape;
+      const shape = [(kh - 1) * dilations[0] + 1, (kw - 1) * dilations[1] + 1, c, m];
+      const gD = runKernel<tf.Tensor4D>(filterKernel, { x, dy: dy as tf.Tensor4D }, { ...common, filterShape: shape });
+      const g = undilate(gD, dilations);
+      if (g !== gD) gD.dispose();
+      return g;
+    },
+  };
+}
