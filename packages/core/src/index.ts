@@ -60,5 +60,6 @@ export * from './loader/index.js';
 export * from './metrics/index.js';
 export * from './backend/index.js';
 export * from './train/index.js';
+export * from './plot/index.js';
 export * from './progress/index.js';
 export * from './synthetic/index.js';

@@ -11,6 +11,7 @@ export { ProgressBar, type ProgressBarOptions } from './callbacks/progress-bar.j
 export { RowLogger, type MetricsLoggerOptions, type MetricsRow } from './callbacks/row-logger.js';
 export { CsvLogger } from './callbacks/csv-logger.js';
 export { JsonlLogger } from './callbacks/jsonl-logger.js';
+export { PlotLogger, metricBaseName, type PlotLoggerOptions } from './callbacks/plot-logger.js';
 export { LrScheduler } from './callbacks/lr-scheduler.js';
 export { StepLr, type StepLrOptions } from './callbacks/step-lr.js';
 export { CosineAnnealingLr, type CosineAnnealingLrOptions } from './callbacks/cosine-annealing-lr.js';

@@ -1,0 +1,7 @@
+export {
+  renderLinePlotSvg,
+  renderLinePlotGridSvg,
+  type LineSeries,
+  type LinePlotOptions,
+  type LinePlotGridOptions,
+} from './line-plot-svg.js';
