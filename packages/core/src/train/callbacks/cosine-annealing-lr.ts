@@ -1,4 +1,4 @@
-import { ConfigError } from '../../errors.js';
+import { assertPositiveInt } from '../../data/validate.js';
 import { LrScheduler } from './lr-scheduler.js';
 
 export interface CosineAnnealingLrOptions {
@@ -15,12 +15,7 @@ export class CosineAnnealingLr extends LrScheduler {
 
   constructor(options: CosineAnnealingLrOptions) {
     super();
-    if (!Number.isInteger(options?.tMax) || options.tMax < 1) {
-      throw new ConfigError(
-        'ERR_INVALID_OPTION',
-        `CosineAnnealingLr: tMax should be a positive integer, but got ${options?.tMax}`,
-      );
-    }
+    assertPositiveInt('CosineAnnealingLr: tMax', options?.tMax);
     this.tMax = options.tMax;
     this.etaMin = options.etaMin ?? 0;
   }

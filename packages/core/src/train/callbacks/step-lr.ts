@@ -1,4 +1,4 @@
-import { ConfigError } from '../../errors.js';
+import { assertPositiveInt } from '../../data/validate.js';
 import { LrScheduler } from './lr-scheduler.js';
 
 export interface StepLrOptions {
@@ -15,12 +15,7 @@ export class StepLr extends LrScheduler {
 
   constructor(options: StepLrOptions) {
     super();
-    if (!Number.isInteger(options?.stepSize) || options.stepSize < 1) {
-      throw new ConfigError(
-        'ERR_INVALID_OPTION',
-        `StepLr: stepSize should be a positive integer, but got ${options?.stepSize}`,
-      );
-    }
+    assertPositiveInt('StepLr: stepSize', options?.stepSize);
     this.stepSize = options.stepSize;
     this.gamma = options.gamma ?? 0.1;
   }
