@@ -61,6 +61,25 @@ export function ownedTensorValues(
   return Uint8Array.from(values as Uint8Array);
 }
 
+const NON_FINITE_KEY = '$nonFinite';
+
+/**
+ * JSON has no NaN or ±Infinity (`JSON.stringify` writes `null`), yet logged metrics and callback state hold them
+ * (a NaN loss, `best = Infinity` before the first epoch). They are stored as `{ "$nonFinite": "NaN" }` and restored.
+ */
+function encodeNonFinite(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? { [NON_FINITE_KEY]: String(value) } : value;
+}
+
+function decodeNonFinite(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    const tag = (value as Record<string, unknown>)[NON_FINITE_KEY];
+    if (keys.length === 1 && (tag === 'NaN' || tag === 'Infinity' || tag === '-Infinity')) return Number(tag);
+  }
+  return value;
+}
+
 /**
  * Writes a checkpoint file atomically. Layout: `MIRKITCK`, uint32 LE version, uint32 LE header length, the JSON
  * header (tensor table + state), zero padding to 8 bytes, then the raw little-endian tensor data.
@@ -81,7 +100,7 @@ export async function writeCheckpoint(path: string, ckpt: CheckpointData): Promi
     optimizerInfo: ckpt.optimizerInfo,
     state: ckpt.state,
   };
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = new TextEncoder().encode(JSON.stringify(header, encodeNonFinite));
   const pre = 16 + json.byteLength;
   const dataStart = Math.ceil(pre / 8) * 8;
   const bytes = new Uint8Array(dataStart + offset);
@@ -121,7 +140,7 @@ export async function readCheckpoint(path: string): Promise<CheckpointData> {
   const len = view.getUint32(12, true);
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + len))) as Header;
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(16, 16 + len)), decodeNonFinite) as Header;
   } catch (error) {
     throw new FormatError('ERR_CHECKPOINT', `'${path}': corrupt checkpoint header`, { cause: error });
   }
