@@ -42,6 +42,15 @@ function runKernel<T extends tf.Tensor>(
   return tf.engine().runKernel(name, inputs as tf.NamedTensorMap, attrs as tf.NamedAttrMap) as T;
 }
 
+/** Attributes of the Conv2D / DepthwiseConv2dNative kernels that their gradients read. */
+interface ConvGradAttrs {
+  strides: number | [number, number];
+  dilations?: number | [number, number];
+  pad: Pad;
+  dataFormat?: 'NHWC' | 'NCHW';
+  dimRoundingMode?: string;
+}
+
 /**
  * Gradient of `Conv2D` for any stride, dilation and padding. tfjs' own gradient rejects dilation rates above 1
  * ("not yet supported in gradients") on every backend; this one handles dilation by zero-stuffing the filter, so
@@ -53,13 +62,7 @@ export const conv2dGradConfig: tf.GradConfig = {
   inputsToSave: ['x', 'filter'],
   gradFunc: (dy, saved, attrs) => {
     const [x, filter] = saved as [tf.Tensor4D, tf.Tensor4D];
-    const a = attrs as unknown as {
-      strides: number | [number, number];
-      dilations?: number | [number, number];
-      pad: Pad;
-      dataFormat?: 'NHWC' | 'NCHW';
-      dimRoundingMode?: string;
-    };
+    const a = attrs as unknown as ConvGradAttrs;
     const dilations = pair(a.dilations, 'dilations');
     const dataFormat = a.dataFormat ?? 'NHWC';
     if (dataFormat !== 'NHWC' && (dilations[0] > 1 || dilations[1] > 1)) {
@@ -79,12 +82,7 @@ export const depthwiseConv2dGradConfig: tf.GradConfig = {
   inputsToSave: ['x', 'filter'],
   gradFunc: (dy, saved, attrs) => {
     const [x, filter] = saved as [tf.Tensor4D, tf.Tensor4D];
-    const a = attrs as unknown as {
-      strides: number | [number, number];
-      dilations?: number | [number, number];
-      pad: Pad;
-      dimRoundingMode?: string;
-    };
+    const a = attrs as unknown as ConvGradAttrs;
     const dilations = pair(a.dilations, 'dilations');
     const common = { strides: a.strides, pad: a.pad, dimRoundingMode: a.dimRoundingMode, dilations: [1, 1] };
     return zeroStuffedGradients(
